@@ -1,0 +1,30 @@
+using System.Text.Json.Nodes;
+using ImageBench.Attempts;
+
+namespace ImageBench.Providers;
+
+/// <summary>
+/// What a provider adapter hands back to the runner: an outcome, the image bytes when there are some, and
+/// every figure the API reported about itself. The runner measures time, reads image facts and prices it.
+/// </summary>
+public sealed record GenerationResult
+{
+    public required AttemptOutcome Outcome { get; init; }
+    public string? Reason { get; init; }
+    public int? HttpStatus { get; init; }
+    public string? ProviderRequestId { get; init; }
+    public byte[]? ImageBytes { get; init; }
+    /// <summary>The content type the provider claimed (kept for comparison with the real format).</summary>
+    public string? DeclaredContentType { get; init; }
+    public double? ServerMs { get; init; }
+    public string? ServerMsSource { get; init; }
+    public TokenUsage? Usage { get; init; }
+    /// <summary>Money the API says it charged, in USD, when it says so.</summary>
+    public decimal? ReportedCostUsd { get; init; }
+    public string? RevisedPrompt { get; init; }
+    /// <summary>The request body as sent, with no credential in it.</summary>
+    public JsonObject? Request { get; init; }
+
+    public static GenerationResult Failed(AttemptOutcome outcome, string reason, int? httpStatus = null, JsonObject? request = null) =>
+        new() { Outcome = outcome, Reason = reason, HttpStatus = httpStatus, Request = request };
+}
