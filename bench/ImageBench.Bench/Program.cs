@@ -1,0 +1,13 @@
+using System.Globalization;
+using ImageBench.Bench;
+
+// Measures ImageBench's own cost: the latency the harness records minus the server's time, against a bare
+// HttpClient loop doing the same calls in the same run, and throughput with 1 MB images.
+// Usage: make bench [ARGS="--quick"]
+var quick = args.Contains("--quick");
+var report = new BenchReport();
+foreach (var concurrency in new[] { 1, 16, 64 })
+    report.Overhead.Add(await OverheadBenchmark.RunAsync(concurrency, calls: quick ? Math.Max(64, concurrency * 2) : Math.Max(400, concurrency * 10)));
+report.Throughput = await ThroughputBenchmark.RunAsync(calls: quick ? 64 : 256, concurrency: 16, imageBytes: 1_000_000);
+Console.WriteLine(report.ToMarkdown(string.Join(' ', args), Environment.ProcessorCount, CultureInfo.InvariantCulture));
+return report.Overhead.All(o => o.P99DifferenceMs <= 2.0) ? 0 : 1;

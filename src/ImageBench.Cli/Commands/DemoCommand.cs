@@ -1,0 +1,52 @@
+using System.CommandLine;
+using ImageBench.Configuration;
+using ImageBench.Running;
+
+namespace ImageBench.Cli.Commands;
+
+/// <summary>
+/// <c>imagebench demo</c>: the article's six prompts against emulated GPT Image 2 and FLUX 1.1 Pro, priced as the
+/// article's gateway priced them, report written. No keys, no network.
+/// </summary>
+internal static class DemoCommand
+{
+    public static Command Create()
+    {
+        var outDir = new Option<string>("--out") { Description = "Run directory (replaced if it holds an earlier demo)", DefaultValueFactory = _ => Path.Combine("runs", "demo") };
+        var timeScale = CommonOptions.TimeScale(0.01);
+        var repeat = new Option<int>("--repeat") { Description = "Images per prompt and model", DefaultValueFactory = _ => 1 };
+        var command = new Command("demo", "Offline demo: the article's six prompts against emulated models, report written") { outDir, timeScale, repeat };
+        command.SetAction(async (parse, ct) =>
+        {
+            const string suite = "suites/seed-six.yaml";
+            const string models = "suites/seed-six.models.yaml";
+            if (!File.Exists(suite) || !File.Exists(models))
+                throw new InputException($"run the demo from the ImageBench checkout: {suite} and {models} were not found in {Environment.CurrentDirectory}");
+            var dir = parse.GetValue(outDir)!;
+            ClearEarlierDemo(dir);
+            var request = new RunRequest
+            {
+                SuitePath = suite,
+                ModelsFile = models,
+                Models = ["gpt-image-2", "flux-1.1-pro"],
+                Repeat = parse.GetValue(repeat),
+                OutDir = dir,
+            };
+            return await RunWorkflow.ExecuteAsync(request, CommonOptions.CheckTimeScale(parse.GetValue(timeScale)), Console.Out, ct);
+        });
+        return command;
+    }
+
+    /// <summary>Only ever deletes what a demo writes, and refuses a directory holding anything else.</summary>
+    private static void ClearEarlierDemo(string dir)
+    {
+        if (!Directory.Exists(dir)) return;
+        string[] demoFiles = ["imagebench.db", "imagebench.db-wal", "imagebench.db-shm", "results.json", "report.md", "report.html", "results.csv"];
+        var foreign = Directory.EnumerateFileSystemEntries(dir).Select(Path.GetFileName)
+            .Where(n => n != "images" && Array.IndexOf(demoFiles, n) < 0).ToList();
+        if (foreign.Count > 0)
+            throw new InputException($"{dir} holds files a demo did not write ({string.Join(", ", foreign.Take(3))}); choose another --out");
+        foreach (var f in demoFiles) File.Delete(Path.Combine(dir, f));
+        if (Directory.Exists(Path.Combine(dir, "images"))) Directory.Delete(Path.Combine(dir, "images"), recursive: true);
+    }
+}

@@ -1,0 +1,23 @@
+using System.CommandLine;
+using ImageBench.Emulator;
+
+namespace ImageBench.Cli.Commands;
+
+/// <summary><c>imagebench emulator</c>: the offline provider emulator as a server, until Ctrl-C.</summary>
+internal static class EmulatorCommand
+{
+    public static Command Create()
+    {
+        var port = new Option<int>("--port") { Description = "Port to listen on (0 = any free port)", DefaultValueFactory = _ => 8089 };
+        var timeScale = CommonOptions.TimeScale(1.0);
+        var command = new Command("emulator", "Run the provider emulator (OpenAI Images and BFL protocols) until Ctrl-C") { port, timeScale };
+        command.SetAction(async (parse, ct) =>
+        {
+            if (parse.GetValue(port) is < 0 or > 65535) throw new Configuration.InputException("--port must be from 0 to 65535");
+            var options = EmulatorOptions.ArticleDefaults(CommonOptions.CheckTimeScale(parse.GetValue(timeScale))) with { Port = parse.GetValue(port) };
+            await EmulatorServer.RunUntilCancelledAsync(options, Console.WriteLine, ct);
+            return 0;
+        });
+        return command;
+    }
+}

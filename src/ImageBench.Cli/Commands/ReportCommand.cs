@@ -1,0 +1,35 @@
+using System.CommandLine;
+using ImageBench.Configuration;
+using ImageBench.Reporting;
+using ImageBench.Storage.Sqlite;
+using ImageBench.Suites;
+using Spectre.Console;
+
+namespace ImageBench.Cli.Commands;
+
+/// <summary><c>imagebench report DIR</c>: regenerates the reports of a run from its store.</summary>
+internal static class ReportCommand
+{
+    public static Command Create()
+    {
+        var dir = new Argument<string>("dir") { Description = "Run directory (holding imagebench.db)" };
+        var format = new Option<string?>("--format") { Description = "Write only this format: md, html, json or csv (default: md, html and json)" };
+        format.AcceptOnlyFromAmong("md", "html", "json", "csv");
+        var command = new Command("report", "Regenerate a run's reports from its store") { dir, format };
+        command.SetAction(async (parse, ct) =>
+        {
+            var runDir = parse.GetValue(dir)!;
+            if (!File.Exists(Path.Combine(runDir, SqliteRunStore.FileName)))
+                throw new InputException($"{runDir}: not a run directory (no {SqliteRunStore.FileName})");
+            await using var store = await SqliteRunStore.OpenAsync(runDir, ct);
+            var manifest = await store.LoadManifestAsync(ct) ?? throw new InputException($"{runDir}: the store has no run manifest");
+            // The suite gives prompt texts and expectations; a report still renders (by prompt id) if it moved.
+            var suite = File.Exists(manifest.SuitePath) ? SuiteLoader.Load(manifest.SuitePath) : null;
+            var files = await ReportFiles.WriteAllAsync(runDir, store, suite, ct, parse.GetValue(format));
+            ConsoleReportWriter.Write(files.Report, AnsiConsole.Console);
+            foreach (var f in files.Written) Console.WriteLine("wrote " + f);
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using ImageBench.Emulator;
+using ImageBench.Providers;
+using ImageBench.Reporting;
+using ImageBench.Running;
+using Spectre.Console;
+
+namespace ImageBench.Cli.Commands;
+
+/// <summary>Shared by <c>run</c> and <c>demo</c>: optional in-process emulator, the session, and what is printed.</summary>
+internal static class RunWorkflow
+{
+    public static async Task<int> ExecuteAsync(RunRequest request, double? emulatorTimeScale, TextWriter output, CancellationToken ct)
+    {
+        await using var emulator = emulatorTimeScale is { } scale
+            ? await EmulatorServer.StartAsync(EmulatorOptions.ArticleDefaults(scale), ct)
+            : null;
+        var binding = emulator is null ? null : new EmulatorBinding(emulator.BaseUrl, emulatorTimeScale!.Value);
+        ICredentialSource credentials = emulator is null ? new EnvironmentCredentialSource() : new FixedCredentialSource("emulator-key");
+        using var providers = new ProviderRegistry();
+        var session = new RunSession(TimeProvider.System, credentials, providers, new ConsoleProgress(output));
+        if (binding is not null)
+            await output.WriteLineAsync($"emulator: {binding.BaseUrl} (time scale ×{binding.TimeScale.ToString(CultureInfo.InvariantCulture)}; latencies are the article's scaled by this factor)");
+
+        var result = await session.ExecuteAsync(request, binding, ct);
+        if (result.Report is null)
+        {
+            PrintPlan(result.Plan, output);
+            return 0;
+        }
+        ConsoleReportWriter.Write(result.Report.Report, AnsiConsole.Console);
+        if (result.Run is { Cancelled: true })
+            await output.WriteLineAsync($"interrupted: continue with `imagebench run --resume --out {request.OutDir}`");
+        foreach (var file in result.Report.Written)
+            await output.WriteLineAsync("wrote " + file);
+        return result.ExitCode;
+    }
+
+    private static void PrintPlan(RunPlan plan, TextWriter output)
+    {
+        output.WriteLine($"plan: {plan.Suite.Prompts.Count} prompts × {plan.Models.Count} models × {plan.Repeat} repeats = {plan.Slots.Count} calls (suite {plan.Suite.Name}, sha256 {plan.Suite.Sha256[..12]}…)");
+        decimal total = 0;
+        var unknown = false;
+        foreach (var (model, cost) in plan.EstimatedCostByModel())
+        {
+            var entry = plan.Models.First(m => m.Id == model);
+            var calls = plan.Suite.Prompts.Count * plan.Repeat;
+            output.WriteLine($"  {model,-20} {calls} calls to {entry.BaseUrl.Authority,-28} est. {(cost is { } c ? "$" + c.ToString("0.####", CultureInfo.InvariantCulture) : "unknown (no per-image price)")}  (price: {entry.Price.Source}, read {entry.Price.ReadOn:yyyy-MM-dd})");
+            total += cost ?? 0;
+            unknown |= cost is null;
+        }
+        output.WriteLine($"estimated total: ${total.ToString("0.####", CultureInfo.InvariantCulture)}{(unknown ? " + unknown" : "")} (catalog per-image prices at the default size; nothing was called)");
+    }
+}

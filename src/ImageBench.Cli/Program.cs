@@ -1,0 +1,54 @@
+using System.CommandLine;
+using ImageBench.Cli.Commands;
+using ImageBench.Configuration;
+
+namespace ImageBench.Cli;
+
+/// <summary>
+/// Entry point. Exit codes: 0 ok, 1 the run finished with failures above --fail-above, 2 bad input (one line,
+/// file:line:column where it applies), 3 an internal error (one line; IMAGEBENCH_DEBUG=1 shows the stack).
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        // Piped or redirected output has no terminal width; a wide fixed width keeps tables from wrapping dates and prices.
+        if (Console.IsOutputRedirected) Spectre.Console.AnsiConsole.Profile.Width = 240;
+        var root = new RootCommand("ImageBench: which text-to-image model should we use for this job? Measures pixels, words, seconds and dollars, head to head.");
+        root.Subcommands.Add(RunCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(ModelsCommand.Create());
+        root.Subcommands.Add(EmulatorCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors) await Console.Error.WriteLineAsync("error: " + error.Message);
+            await Console.Error.WriteLineAsync("run `imagebench --help` for usage");
+            return ExitCodes.BadInput;
+        }
+        try
+        {
+            return await parsed.InvokeAsync();
+        }
+        catch (InputException ex)
+        {
+            await Console.Error.WriteLineAsync("error: " + ex.Message);
+            return ExitCodes.BadInput;
+        }
+        catch (Exception ex) when (Environment.GetEnvironmentVariable("IMAGEBENCH_DEBUG") != "1")
+        {
+            await Console.Error.WriteLineAsync($"internal error: {ex.GetType().Name}: {ex.Message} (set IMAGEBENCH_DEBUG=1 for details)");
+            return ExitCodes.Internal;
+        }
+    }
+}
+
+public static class ExitCodes
+{
+    public const int Ok = 0;
+    public const int FailuresAboveThreshold = 1;
+    public const int BadInput = 2;
+    public const int Internal = 3;
+}

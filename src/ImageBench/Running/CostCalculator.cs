@@ -1,0 +1,54 @@
+using ImageBench.Attempts;
+using ImageBench.Catalog;
+using ImageBench.Providers;
+
+namespace ImageBench.Running;
+
+/// <summary>
+/// Prices an attempt: money the API reported first; then reported tokens × catalog token prices (image tokens
+/// at image prices, text at text prices — never one for the other); then the catalog's per-image price for the
+/// size tier actually produced. The source is stored beside the figure.
+/// </summary>
+public static class CostCalculator
+{
+    public static (decimal? Cost, string Source) Price(ModelEntry model, GenerationResult result, ImageFacts? image)
+    {
+        if (result.ReportedCostUsd is { } reported)
+            return (reported, CostSources.ApiReported);
+        if (result.Outcome != AttemptOutcome.Ok || image is null)
+            return (null, CostSources.None);
+        if (result.Usage is { } usage && model.Price.PerMillionTokensUsd is { } prices && FromTokens(usage, prices) is { } tokenCost)
+            return (tokenCost, CostSources.ApiTokensTimesCatalog);
+        if (model.Price.PerImageFor(image.Width, image.Height) is { } perImage)
+            return (perImage, CostSources.CatalogPerImage);
+        return (null, CostSources.None);
+    }
+
+    /// <summary>What one call at the model's default size is expected to cost, for budgets and dry runs.</summary>
+    public static decimal? Estimate(ModelEntry model) => model.Price.PerImageFor(model.DefaultWidth, model.DefaultHeight);
+
+    /// <summary>
+    /// Null when a reported token kind has no price: a partial sum would under-report the cost, which is the
+    /// mistake (image tokens priced as text, input tokens missed) this calculator exists to avoid.
+    /// </summary>
+    internal static decimal? FromTokens(TokenUsage usage, TokenPrices prices)
+    {
+        decimal total = 0;
+        var any = false;
+        foreach (var (tokens, price) in new[]
+                 {
+                     (usage.InputTextTokens, prices.InputText), (usage.InputImageTokens, prices.InputImage),
+                     (usage.OutputImageTokens, prices.OutputImage), (usage.OutputTextTokens, prices.OutputText),
+                 })
+        {
+            if (tokens is null or 0) continue;
+            if (price is null) return null;
+            total += tokens.Value * price.Value / 1_000_000m;
+            any = true;
+        }
+        // Output tokens reported without a breakdown cannot be priced honestly by modality.
+        var brokenDown = (usage.OutputImageTokens ?? 0) + (usage.OutputTextTokens ?? 0);
+        if (usage.OutputTokens is { } outTokens && outTokens > brokenDown) return null;
+        return any ? decimal.Round(total, 6) : null;
+    }
+}

@@ -1,0 +1,105 @@
+using ImageBench.Catalog;
+using ImageBench.Configuration;
+using ImageBench.Providers;
+using ImageBench.Reporting;
+using ImageBench.Storage;
+using ImageBench.Storage.Sqlite;
+using ImageBench.Suites;
+
+namespace ImageBench.Running;
+
+/// <summary>
+/// One <c>imagebench run</c> from request to reports: validates everything before the first call (bad suite,
+/// unknown model, missing key → <see cref="InputException"/>), then runs, then writes results.json and reports.
+/// </summary>
+public sealed class RunSession(TimeProvider time, ICredentialSource credentials, ProviderRegistry providers, IRunProgress progress)
+{
+    public async Task<RunSessionResult> ExecuteAsync(RunRequest request, EmulatorBinding? emulator, CancellationToken ct)
+    {
+        if (request.Repeat is < 1 or > 10_000) throw new InputException($"--repeat must be from 1 to 10000, not {request.Repeat}");
+        var storePath = Path.Combine(request.OutDir, SqliteRunStore.FileName);
+        RunManifest? prior = null;
+        if (request.Resume)
+        {
+            if (!File.Exists(storePath)) throw new InputException($"{request.OutDir}: nothing to resume (no {SqliteRunStore.FileName} there)");
+            await using var existing = await SqliteRunStore.OpenAsync(request.OutDir, ct).ConfigureAwait(false);
+            prior = await existing.LoadManifestAsync(ct).ConfigureAwait(false) ?? throw new InputException($"{request.OutDir}: the store has no run manifest to resume");
+        }
+        else if (File.Exists(storePath))
+        {
+            throw new InputException($"{request.OutDir} already holds a run: continue it with --resume, or choose another --out");
+        }
+
+        var suite = SuiteLoader.Load(request.SuitePath ?? prior?.SuitePath ?? throw new InputException("--suite is required"));
+        if (prior is not null && prior.SuiteSha256 != suite.Sha256)
+            throw new InputException($"{suite.Path}: the suite changed since this run started (sha256 {prior.SuiteSha256[..12]}… → {suite.Sha256[..12]}…); start a new run instead of resuming");
+        var models = ResolveModels(request, prior, emulator);
+        var plan = new RunPlan(suite, models, prior?.Repeat ?? request.Repeat);
+        if (request.DryRun) return new RunSessionResult(plan, null, null, 0);
+
+        foreach (var model in models) { credentials.For(model); providers.For(model.Provider); }
+        Directory.CreateDirectory(request.OutDir);
+        await using var store = await SqliteRunStore.OpenAsync(request.OutDir, ct).ConfigureAwait(false);
+        var manifest = await store.SaveOrLoadManifestAsync(prior ?? NewManifest(suite, plan, request, emulator), ct).ConfigureAwait(false);
+        var runner = new Runner(providers, credentials, store, new ImageFileStore(request.OutDir), time,
+            new RunnerOptions { AttemptTimeout = request.AttemptTimeout, BudgetUsd = request.BudgetUsd }, progress);
+        var result = await runner.RunAsync(plan, manifest.RunId, ct).ConfigureAwait(false);
+
+        var report = await ReportFiles.WriteAllAsync(request.OutDir, store, suite, CancellationToken.None).ConfigureAwait(false);
+        var failed = report.Attempts.Count(a => a.Outcome != Attempts.AttemptOutcome.Ok);
+        var exit = request.FailAbove is { } limit && report.Attempts.Count > 0 && (double)failed / report.Attempts.Count > limit ? 1 : 0;
+        return new RunSessionResult(plan, result, report, exit);
+    }
+
+    private static List<ModelEntry> ResolveModels(RunRequest request, RunManifest? prior, EmulatorBinding? emulator)
+    {
+        List<ModelEntry> models;
+        if (prior is not null && request.Models.Count == 0)
+        {
+            // Resume costs and calls exactly what the run started with, prices included.
+            models = prior.Catalog.Select(n => CatalogJson.FromJson(n!.AsObject())).ToList();
+        }
+        else
+        {
+            if (request.Models.Count == 0) throw new InputException("name at least one model with --model (see `imagebench models`)");
+            var catalog = ModelCatalog.Load(request.ModelsFile);
+            var duplicate = request.Models.GroupBy(m => m).FirstOrDefault(g => g.Count() > 1);
+            if (duplicate is not null) throw new InputException($"model '{duplicate.Key}' is named twice");
+            models = request.Models.Select(catalog.Get).ToList();
+            if (prior is not null && !models.Select(m => m.Id).SequenceEqual(prior.Models))
+                throw new InputException($"--resume continues the models the run started with ({string.Join(", ", prior.Models)}); leave --model out or start a new run");
+        }
+        if (emulator is not null)
+            models = models.Select(m => ModelCatalog.Rebase(m, emulator.BaseUrl, emulator.TimeScale)).ToList();
+        return models;
+    }
+
+    private RunManifest NewManifest(Suite suite, RunPlan plan, RunRequest request, EmulatorBinding? emulator)
+    {
+        var now = time.GetUtcNow();
+        return new RunManifest
+        {
+            RunId = $"run-{now:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}",
+            CreatedAt = now,
+            ToolVersion = typeof(RunSession).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
+            SuiteName = suite.Name,
+            SuitePath = Path.GetFullPath(suite.Path),
+            SuiteSha256 = suite.Sha256,
+            Models = plan.Models.Select(m => m.Id).ToList(),
+            Repeat = plan.Repeat,
+            Catalog = [.. plan.Models.Select(m => (System.Text.Json.Nodes.JsonNode)CatalogJson.ToJson(m))],
+            Parameters = new System.Text.Json.Nodes.JsonObject
+            {
+                ["attempt_timeout_s"] = request.AttemptTimeout.TotalSeconds,
+                ["budget_usd"] = request.BudgetUsd,
+                ["fail_above"] = request.FailAbove,
+                ["models_file"] = request.ModelsFile,
+            },
+            EmulatorTimeScale = emulator?.TimeScale,
+        };
+    }
+}
+
+/// <param name="Run">Null for a dry run.</param>
+/// <param name="Report">Null for a dry run.</param>
+public sealed record RunSessionResult(RunPlan Plan, RunResult? Run, RunReportFiles? Report, int ExitCode);
