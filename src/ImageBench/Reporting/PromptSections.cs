@@ -1,0 +1,36 @@
+using ImageBench.Attempts;
+using ImageBench.Suites;
+
+namespace ImageBench.Reporting;
+
+/// <summary>The per-prompt part of a report: suite order, then prompts only the attempts know.</summary>
+internal static class PromptSections
+{
+    public static IReadOnlyList<PromptSection> Build(IReadOnlyList<Attempt> attempts, Suite? suite, IReadOnlyList<ReportModel> models)
+    {
+        var specs = suite?.Prompts ?? [];
+        var ids = specs.Select(p => p.Id).Concat(attempts.Select(a => a.PromptId)).Distinct(StringComparer.Ordinal);
+        var modelOrder = models.Select(m => m.Id).ToList();
+        return ids.Select(id =>
+        {
+            var spec = specs.FirstOrDefault(p => p.Id == id);
+            var entries = attempts.Where(a => a.PromptId == id)
+                .OrderBy(a => modelOrder.IndexOf(a.Model)).ThenBy(a => a.Repeat)
+                .Select(a => Entry(a, models.First(m => m.Id == a.Model).Name))
+                .ToList();
+            return new PromptSection(id, spec?.Text, spec is null ? [] : ExpectationLines.Of(spec.Expect), entries);
+        }).ToList();
+    }
+
+    private static PromptEntry Entry(Attempt a, string modelName) => new(
+        a.Model,
+        modelName,
+        a.Repeat,
+        a.Outcome,
+        ReportFormat.Duration(a.LatencyMs),
+        a.Outcome == AttemptOutcome.Ok ? a.ImagePath : null,
+        a.Image is { } i ? $"{i.Format.ToUpperInvariant()} · {i.Width}×{i.Height} · {ReportFormat.Bytes(i.Bytes)}" : null,
+        a.RevisedPrompt,
+        a.Outcome == AttemptOutcome.Ok ? null : a.Reason ?? a.Outcome.ToWire(),
+        a.Retries.Count);
+}

@@ -1,0 +1,115 @@
+using ImageBench.Catalog;
+using ImageBench.Statistics;
+using static ImageBench.Reporting.ReportFormat;
+
+namespace ImageBench.Reporting;
+
+/// <summary>Builds the report's tables from statistics: metrics down, one column per model.</summary>
+internal static class ReportTables
+{
+    public static ReportTable Dimension(
+        IReadOnlyList<ReportModel> models, IReadOnlyDictionary<string, ModelEntry>? catalog,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? scores)
+    {
+        var highlights = models.Select(m => CapabilityHighlights.For(m.Id, scores)).ToList();
+        return Table("Dimensions", "Dimension", models,
+        [
+            Row("Price at 1K", models, m => PriceAt1K(catalog?.GetValueOrDefault(m.Id))),
+            Row("Mean latency", models, m => m.Stats.Latency is { } l ? $"{Duration(l.Mean)} / image" : "no successful image"),
+            [ "Best at", .. highlights.Select(h => h.Best) ],
+            [ "Worst at", .. highlights.Select(h => h.Worst) ],
+            Row("Output format", models, m => OutputFormat(m.Stats)),
+            Row("Dimensions", models, m => m.Stats.Dimensions.Count == 0
+                ? "–" : string.Join(", ", m.Stats.Dimensions.Select(d => $"{d} ({d.Count})"))),
+        ]);
+    }
+
+    public static ReportTable Latency(IReadOnlyList<ReportModel> models)
+    {
+        var rows = new List<IReadOnlyList<string>>
+        {
+            Row("Mean latency", models, m => Duration(m.Stats.Latency?.Mean)),
+            Row("Min", models, m => Duration(m.Stats.Latency?.Min)),
+            Row("Max", models, m => Duration(m.Stats.Latency?.Max)),
+            Row("Samples", models, m => Count(m.Stats.Latency?.N ?? 0)),
+            Row("p50", models, m => Duration(m.Stats.Latency?.P50)),
+            Row("p90", models, m => Duration(m.Stats.Latency?.P90)),
+            Row("p95", models, m => Duration(m.Stats.Latency?.P95)),
+        };
+        if (models.Any(m => m.Stats.Latency?.P99 is not null)) rows.Add(Row("p99", models, m => Duration(m.Stats.Latency?.P99)));
+        rows.Add(Row("Median 95% CI", models, m => m.Stats.Latency is { } l ? $"{Duration(l.MedianCiLow)} – {Duration(l.MedianCiHigh)}" : "–"));
+        rows.Add(Row("Mean excl. retries", models, m => Duration(m.Stats.LatencyExcludingRetries?.Mean)));
+        rows.Add(Row("Server-side mean", models, m => m.Stats.ServerMs is { } s
+            ? $"{Duration(s.Mean)} (n={s.N}; {string.Join(", ", m.Stats.ServerMsSources.Keys)})" : "not reported"));
+        var phases = models.SelectMany(m => m.Stats.Phases.Select(p => p.Phase)).Distinct()
+            .OrderBy(ModelStatistics.PhaseRank).ThenBy(p => p, StringComparer.Ordinal);
+        foreach (var phase in phases)
+            rows.Add(Row($"Phase {phase} (mean)", models, m => Duration(m.Stats.Phases.FirstOrDefault(p => p.Phase == phase)?.MeanMs)));
+        rows.Add(Row("Not timed (failed)", models, m => FailureSummary(m.Stats)));
+        return Table("Latency", "Metric", models, rows,
+            "Latency of successful attempts, first byte sent → last image byte stored, retries included. "
+            + "Failed attempts are not timed but counted in the last row.");
+    }
+
+    public static ReportTable Cost(IReadOnlyList<ReportModel> models) => Table("Cost", "Metric", models,
+    [
+        Row("Cost per image", models, m => Usd(m.Stats.MeanCostPerOkImageUsd)),
+        Row("Cost source", models, m => m.Stats.CostSources.Count == 0
+            ? "no cost figure" : string.Join(", ", m.Stats.CostSources.Select(kv => $"{kv.Key} ({kv.Value})"))),
+        Row("Cost per 1,000 images", models, m => Usd(m.Stats.CostPer1000ImagesUsd)),
+        Row("Total spent", models, m => Usd(m.Stats.TotalSpentUsd)),
+        Row("Spent per successful image", models, m => Usd(m.Stats.SpentPerOkImageUsd)),
+    ], "Cost per image is the mean over successful images; total spent includes failed attempts that were charged.");
+
+    public static ReportTable Outcomes(IReadOnlyList<ReportModel> models) => Table("Outcomes", "Outcome", models,
+    [
+        Row("Attempts", models, m => Count(m.Stats.Attempts)),
+        Row("OK", models, m => Count(m.Stats.Ok)),
+        Row("Refused", models, m => Count(m.Stats.Refused)),
+        Row("Provider error", models, m => Count(m.Stats.ProviderErrors)),
+        Row("Timeout", models, m => Count(m.Stats.Timeouts)),
+        Row("Invalid response", models, m => Count(m.Stats.InvalidResponses)),
+        Row("Cancelled", models, m => Count(m.Stats.Cancelled)),
+        Row("Retried (attempts)", models, m => Count(m.Stats.Retried)),
+        Row("Retries (total)", models, m => Count(m.Stats.TotalRetries)),
+        Row("Interrupted calls", models, m => Count(m.Stats.InterruptedCalls)),
+        Row("Success rate", models, m => Percent(m.Stats.SuccessRate)),
+    ]);
+
+    public static string PriceAt1K(ModelEntry? entry)
+    {
+        if (entry is null) return "not in catalog";
+        var price = entry.Price;
+        var provenance = $"({price.Source}, read {Date(price.ReadOn)})";
+        if (price.PerImageUsd.TryGetValue("1K", out var perImage)) return $"{Usd(perImage)} / image {provenance}";
+        if (price.PerMillionTokensUsd is { } t)
+            return $"per token: output image {Usd(t.OutputImage)}/M, input text {Usd(t.InputText)}/M {provenance}";
+        return $"no 1K price {provenance}";
+    }
+
+    public static string FailureSummary(ModelStats s) => s.NotOk == 0 ? "0" : $"{s.NotOk} ({FailureBreakdown(s)})";
+
+    /// <summary>"1 refused, 2 timeout": the non-zero failure counts.</summary>
+    public static string FailureBreakdown(ModelStats s)
+    {
+        var parts = new List<string>();
+        void Add(int n, string what) { if (n > 0) parts.Add($"{n} {what}"); }
+        Add(s.Refused, "refused");
+        Add(s.ProviderErrors, "provider error");
+        Add(s.Timeouts, "timeout");
+        Add(s.InvalidResponses, "invalid");
+        Add(s.Cancelled, "cancelled");
+        return string.Join(", ", parts);
+    }
+
+    private static string OutputFormat(ModelStats s) => s.Formats.Count == 0
+        ? "no images"
+        : string.Join("; ", s.Formats.Select(f => $"{f.Format.ToUpperInvariant()}, {Bytes(f.MeanBytes)} mean"));
+
+    private static string[] Row(string label, IReadOnlyList<ReportModel> models, Func<ReportModel, string> cell) =>
+        [label, .. models.Select(cell)];
+
+    private static ReportTable Table(
+        string title, string firstHeader, IReadOnlyList<ReportModel> models, IReadOnlyList<IReadOnlyList<string>> rows, string? note = null) =>
+        new(title, [firstHeader, .. models.Select(m => m.Name)], rows, note);
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using ImageBench.Attempts;
+using ImageBench.Catalog;
+using ImageBench.Statistics;
+using ImageBench.Storage;
+using ImageBench.Suites;
+
+namespace ImageBench.Reporting;
+
+/// <summary>Builds a <see cref="RunReport"/> from a run's manifest and attempts. Pure: no clock, no files.</summary>
+public static class RunReportBuilder
+{
+    /// <param name="suite">The suite, for prompt texts and expectations; null shows prompt ids only.</param>
+    /// <param name="catalog">Model id → catalog entry, for names and prices; null shows ids and "not in catalog".</param>
+    /// <param name="capabilityScores">Model id → capability → score, once scoring exists; null shows "not scored yet".</param>
+    public static RunReport Build(
+        RunManifest manifest,
+        IReadOnlyList<Attempt> attempts,
+        Suite? suite,
+        IReadOnlyDictionary<string, ModelEntry>? catalog,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? capabilityScores = null)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        ArgumentNullException.ThrowIfNull(attempts);
+
+        // Manifest order first (the order the user asked for), then any model only the attempts know.
+        var modelIds = manifest.Models.Concat(attempts.Select(a => a.Model)).Distinct(StringComparer.Ordinal).ToList();
+        var models = modelIds
+            .Select(id => new ReportModel(id, catalog?.GetValueOrDefault(id)?.Name ?? id, ModelStatistics.For(id, attempts)))
+            .ToList();
+
+        return new RunReport
+        {
+            Title = $"{string.Join(" vs ", models.Select(m => m.Name))}: {manifest.SuiteName}",
+            RunId = manifest.RunId,
+            CreatedAt = manifest.CreatedAt,
+            ToolVersion = manifest.ToolVersion,
+            SuiteName = manifest.SuiteName,
+            SuiteSha256 = manifest.SuiteSha256,
+            Repeat = manifest.Repeat,
+            EmulatorTimeScale = manifest.EmulatorTimeScale,
+            TimingNote = TimingNote(manifest.EmulatorTimeScale),
+            Models = models,
+            DimensionTable = ReportTables.Dimension(models, catalog, capabilityScores),
+            LatencyTable = ReportTables.Latency(models),
+            CostTable = ReportTables.Cost(models),
+            OutcomeTable = ReportTables.Outcomes(models),
+            SpeedSentence = SpeedSentence(models),
+            FailureSentence = FailureSentence(models),
+            CapabilityScores = capabilityScores,
+            Prompts = PromptSections.Build(attempts, suite, models),
+            Attempts = attempts,
+        };
+    }
+
+    public static string TimingNote(double? scale)
+    {
+        if (scale is not double s) return "Real APIs: latencies are wall-clock times measured by ImageBench.";
+        var f = s.ToString("0.####", CultureInfo.InvariantCulture);
+        return $"Emulated: latencies are the article's scaled ×{f}; divide by {f} for emulated seconds "
+            + "(the article-equivalent figures). No real API was called.";
+    }
+
+    /// <summary>The article's "X is roughly N× faster" as a ratio of mean latencies, fastest against slowest.</summary>
+    public static string? SpeedSentence(IReadOnlyList<ReportModel> models)
+    {
+        var timed = models.Where(m => m.Stats.Latency is not null).OrderBy(m => m.Stats.Latency!.Mean).ToList();
+        if (timed.Count < 2) return null;
+        var (fast, slow) = (timed[0], timed[^1]);
+        if (fast.Stats.Latency!.Mean <= 0) return null;
+        double ratio = slow.Stats.Latency!.Mean / fast.Stats.Latency.Mean;
+        return $"{fast.Name} is roughly {ReportFormat.Ratio(ratio)} faster than {slow.Name} "
+            + $"(ratio of mean latencies over {fast.Stats.Latency.N} and {slow.Stats.Latency.N} successful attempts).";
+    }
+
+    public static string FailureSentence(IReadOnlyList<ReportModel> models)
+    {
+        int total = models.Sum(m => m.Stats.Attempts), ok = models.Sum(m => m.Stats.Ok);
+        var sentence = $"{ok} of {total} attempts produced an image; {total - ok} did not";
+        var failedModels = models.Where(m => m.Stats.NotOk > 0).Select(m => $"{m.Name}: {ReportTables.FailureBreakdown(m.Stats)}").ToList();
+        sentence += failedModels.Count == 0 ? "." : $" ({string.Join("; ", failedModels)}).";
+        int retried = models.Sum(m => m.Stats.Retried);
+        if (retried > 0) sentence += $" Attempts that needed retries: {retried} ({models.Sum(m => m.Stats.TotalRetries)} retries in all).";
+        int interrupted = models.Sum(m => m.Stats.InterruptedCalls);
+        if (interrupted > 0) sentence += $" {interrupted} call(s) were interrupted by a crash (possibly paid, result unknown).";
+        return sentence;
+    }
+}
