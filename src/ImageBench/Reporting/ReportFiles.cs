@@ -1,0 +1,49 @@
+using System.Text;
+using ImageBench.Attempts;
+using ImageBench.Catalog;
+using ImageBench.Storage;
+using ImageBench.Suites;
+
+namespace ImageBench.Reporting;
+
+/// <summary>Writes a run's reports from its store: the same code after a run and for <c>imagebench report DIR</c>.</summary>
+public static class ReportFiles
+{
+    public const string ResultsJson = "results.json";
+    public const string Markdown = "report.md";
+    public const string Html = "report.html";
+    public const string Csv = "results.csv";
+
+    /// <param name="format">md, html, json or csv to write only that one; null for results.json, report.md and report.html.</param>
+    public static async Task<RunReportFiles> WriteAllAsync(string runDir, IRunStore store, Suite? suite, CancellationToken ct, string? format = null)
+    {
+        var manifest = await store.LoadManifestAsync(ct).ConfigureAwait(false)
+            ?? throw new Configuration.InputException($"{runDir}: the store has no run manifest");
+        var attempts = await store.LoadAttemptsAsync(ct).ConfigureAwait(false);
+        // Prices as the run recorded them, not as the catalog says today.
+        var catalog = manifest.Catalog.Select(n => CatalogJson.FromJson(n!.AsObject())).ToDictionary(m => m.Id);
+        var report = RunReportBuilder.Build(manifest, attempts, suite, catalog);
+        var written = new List<string>();
+
+        async Task Write(string name, string text)
+        {
+            var path = Path.Combine(runDir, name);
+            await AtomicFile.WriteAllBytesAsync(path, Encoding.UTF8.GetBytes(text), ct).ConfigureAwait(false);
+            written.Add(path);
+        }
+
+        if (format is null or "json")
+        {
+            var path = Path.Combine(runDir, ResultsJson);
+            await Reporting.ResultsJsonWriter.WriteAsync(path, manifest, attempts, ReportJson.Summary(report), ct).ConfigureAwait(false);
+            written.Add(path);
+        }
+        if (format is null or "md") await Write(Markdown, MarkdownReportWriter.Write(report)).ConfigureAwait(false);
+        if (format is null or "html") await Write(Html, HtmlReportWriter.Write(report)).ConfigureAwait(false);
+        if (format is "csv") await Write(Csv, CsvReportWriter.Write(report)).ConfigureAwait(false);
+        return new RunReportFiles(report, attempts, written);
+    }
+}
+
+/// <param name="Written">Paths of the files written, for the CLI to print.</param>
+public sealed record RunReportFiles(RunReport Report, IReadOnlyList<Attempt> Attempts, IReadOnlyList<string> Written);
