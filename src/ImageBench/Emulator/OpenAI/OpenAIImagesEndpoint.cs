@@ -86,7 +86,9 @@ internal sealed class OpenAIImagesEndpoint(
         var rendered = await Task.WhenAll(renders).ConfigureAwait(false);
 
         var body = BuildBody(request, rendered, plan);
-        ctx.Response.Headers["openai-processing-ms"] = ((long)plan.ScaledLatency.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+        string serverMs = ((long)plan.ScaledLatency.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+        ctx.Response.Headers["openai-processing-ms"] = serverMs;
+        ctx.Response.Headers["x-envoy-upstream-service-time"] = serverMs;
         RenderedTextHeader.Set(ctx.Response, rendered[0].Text);
         await writer.BodyAsync(ctx, System.Text.Encoding.UTF8.GetBytes(body.ToJsonString()), "application/json", plan.Fault).ConfigureAwait(false);
     }
