@@ -8,6 +8,8 @@ using ImageBench.Emulator.Rendering;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace ImageBench.Emulator;
@@ -70,6 +72,7 @@ public sealed class EmulatorServer : IAsyncDisposable
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Listen(ApiAddress, port);
@@ -97,7 +100,15 @@ public sealed class EmulatorServer : IAsyncDisposable
         app.MapGet("/results/{id}/{file}", DeliveryOnly(ctx => deliveryEndpoint.HandleAsync(ctx, (string)ctx.Request.RouteValues["id"]!)));
         app.MapGet("/private/{file}", DeliveryOnly(ctx => deliveryEndpoint.HandleAsync(ctx, Path.GetFileNameWithoutExtension((string)ctx.Request.RouteValues["file"]!))));
 
-        await app.StartAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
         return server;
     }
 
