@@ -1,0 +1,32 @@
+namespace ImageBench.Emulator;
+
+/// <summary>
+/// Model behaviour from the article (gpt-image-2 and FLUX1.1 [pro] were measured there); the other models are
+/// plausible guesses kept so every catalogued model has a home. Only the two measured profiles are evidence.
+/// </summary>
+internal static class ArticleProfiles
+{
+    /// <summary>Article: gpt-image-2 took 58.6 s on average, 38.8 s at best, 96.4 s at worst.</summary>
+    public static ModelProfile GptImage2 { get; } = new() { Latency = new(58.6, 38.8, 96.4), ImageFormat = "png" };
+
+    /// <summary>
+    /// Article: FLUX1.1 [pro] took 6.4 s (5.6–8.3 s), arrived as WebP through the gateway, and misspelt EVERY as EYERY.
+    /// The typo rate is high so that the default seed reproduces that misspelling.
+    /// </summary>
+    public static ModelProfile FluxPro11 { get; } = new() { Latency = new(6.4, 5.6, 8.3), ImageFormat = "webp", TypoRate = 0.6 };
+
+    public static ModelProfile Fallback { get; } = new() { Latency = new(10, 5, 20), ImageFormat = "png" };
+
+    public static IReadOnlyDictionary<string, ModelProfile> All { get; } =
+        new Dictionary<string, ModelProfile>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["gpt-image-2"] = GptImage2,
+            ["gpt-image-1"] = new() { Latency = new(45, 25, 90), ImageFormat = "png" },
+            ["gpt-image-1.5"] = new() { Latency = new(40, 22, 80), ImageFormat = "png" },
+            ["gpt-image-1-mini"] = new() { Latency = new(18, 9, 40), ImageFormat = "png", TypoRate = 0.1 },
+            ["dall-e-3"] = new() { Latency = new(12, 9, 20), ImageFormat = "png", TypoRate = 0.3 },
+            ["flux-pro-1.1"] = FluxPro11,
+            ["flux-dev"] = new() { Latency = new(7.2, 6.0, 9.0), ImageFormat = "jpeg", TypoRate = 0.5 },
+            ["flux-2-pro"] = new() { Latency = new(9.0, 6.5, 14.0), ImageFormat = "jpeg", TypoRate = 0.15 },
+        };
+}

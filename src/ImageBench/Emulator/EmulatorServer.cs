@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Net;
+using ImageBench.Emulator.Bfl;
+using ImageBench.Emulator.Delivery;
+using ImageBench.Emulator.Faults;
+using ImageBench.Emulator.OpenAI;
+using ImageBench.Emulator.Rendering;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ImageBench.Emulator;
+
+/// <summary>
+/// Local Kestrel server speaking the OpenAI Images and BFL protocols, so ImageBench runs offline.
+/// The API listens on 127.0.0.1; BFL samples and dall-e URLs are served from 127.0.0.2 on the same port,
+/// a different host, so tests can prove adapters never send credentials to the delivery host.
+/// </summary>
+public sealed class EmulatorServer : IAsyncDisposable
+{
+    private static readonly IPAddress ApiAddress = IPAddress.Parse("127.0.0.1");
+    private static readonly IPAddress DeliveryAddress = IPAddress.Parse("127.0.0.2");
+
+    private readonly WebApplication _app;
+    private readonly ImageFactory _images;
+
+    private EmulatorServer(WebApplication app, int port, EmulatorStats stats, ImageFactory images)
+    {
+        _app = app;
+        _images = images;
+        Stats = stats;
+        BaseUrl = new Uri($"http://127.0.0.1:{port}/");
+        DeliveryBaseUrl = new Uri($"http://127.0.0.2:{port}/");
+    }
+
+    /// <summary>The API host (OpenAI and BFL paths).</summary>
+    public Uri BaseUrl { get; }
+    /// <summary>The delivery host for BFL result.sample and dall-e URLs.</summary>
+    public Uri DeliveryBaseUrl { get; }
+    public EmulatorStats Stats { get; }
+
+    /// <summary>The quoted strings of a prompt exactly as this server draws them for a model (typos included).</summary>
+    public IReadOnlyList<string> RenderedStrings(string model, string prompt) => _images.RenderedStrings(model, prompt);
+
+    public static async Task<EmulatorServer> StartAsync(EmulatorOptions options, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        // Two listeners must share one port, so port 0 cannot be left to the OS: pick one free on both addresses.
+        // Another process can still grab it between the probe and the bind, hence the retries.
+        for (int attempt = 0; ; attempt++)
+        {
+            int port = options.Port != 0 ? options.Port : FreePort.Find(ApiAddress, DeliveryAddress);
+            try
+            {
+                return await StartOnPortAsync(options, port, ct).ConfigureAwait(false);
+            }
+            catch (IOException) when (options.Port == 0 && attempt < 5)
+            {
+                // Port taken between probe and bind: try another.
+            }
+        }
+    }
+
+    private static async Task<EmulatorServer> StartOnPortAsync(EmulatorOptions options, int port, CancellationToken ct)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Listen(ApiAddress, port);
+            k.Listen(DeliveryAddress, port);
+            k.Limits.MaxRequestBodySize = 64 * 1024 * 1024;
+        });
+        var app = builder.Build();
+
+        var stats = new EmulatorStats();
+        var images = new ImageFactory(options);
+        var server = new EmulatorServer(app, port, stats, images);
+        var planner = new CallPlanner(options);
+        var delivery = new DeliveryStore();
+        var urls = new SignedUrls(server.DeliveryBaseUrl, options.Seed);
+        var writer = new ResponseWriter(options, stats);
+        var jobs = new BflJobStore();
+        var openAi = new OpenAIImagesEndpoint(options, stats, planner, images, delivery, urls, writer);
+        var bflSubmit = new BflSubmitEndpoint(options, stats, planner, images, jobs, delivery, server.BaseUrl);
+        var bflResult = new BflResultEndpoint(options, stats, jobs, urls);
+        var deliveryEndpoint = new DeliveryEndpoint(delivery, urls, options, stats, writer);
+
+        app.MapPost("/v1/images/generations", ApiOnly(ctx => openAi.HandleAsync(ctx)));
+        app.MapGet("/v1/get_result", ApiOnly(ctx => bflResult.HandleAsync(ctx)));
+        app.MapPost("/v1/{endpoint}", ApiOnly(ctx => bflSubmit.HandleAsync(ctx, (string)ctx.Request.RouteValues["endpoint"]!)));
+        app.MapGet("/results/{id}/{file}", DeliveryOnly(ctx => deliveryEndpoint.HandleAsync(ctx, (string)ctx.Request.RouteValues["id"]!)));
+        app.MapGet("/private/{file}", DeliveryOnly(ctx => deliveryEndpoint.HandleAsync(ctx, Path.GetFileNameWithoutExtension((string)ctx.Request.RouteValues["file"]!))));
+
+        try
+        {
+            await app.StartAsync(ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        return server;
+    }
+
+    private static RequestDelegate ApiOnly(RequestDelegate handler) => OnAddress(ApiAddress, handler);
+    private static RequestDelegate DeliveryOnly(RequestDelegate handler) => OnAddress(DeliveryAddress, handler);
+
+    private static RequestDelegate OnAddress(IPAddress address, RequestDelegate handler) => ctx =>
+    {
+        if (!address.Equals(ctx.Connection.LocalIpAddress?.MapToIPv4()))
+        {
+            ctx.Response.StatusCode = 404;
+            return Task.CompletedTask;
+        }
+        return handler(ctx);
+    };
+
+    /// <summary>CLI hook: starts, logs where it listens, and runs until <paramref name="ct"/> is cancelled.</summary>
+    public static async Task RunUntilCancelledAsync(EmulatorOptions options, Action<string> log, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(log);
+        await using var server = await StartAsync(options, ct).ConfigureAwait(false);
+        log($"ImageBench emulator: OpenAI Images + BFL API at {server.BaseUrl}, BFL/dall-e delivery at {server.DeliveryBaseUrl}");
+        log(string.Create(CultureInfo.InvariantCulture,
+            $"time scale {options.TimeScale}, seed {options.Seed}, {options.Profiles.Count} model profiles ({string.Join(", ", options.Profiles.Keys)}), keys {(options.RequireKey ? "required (any value)" : "optional")}"));
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Normal shutdown.
+        }
+    }
+
+    public Task StopAsync() => _app.StopAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+}
