@@ -217,6 +217,29 @@ public sealed class SqliteRunStoreTests : IDisposable
         await Assert.ThrowsAsync<ObjectDisposedException>(() => store.LoadSlotsAsync(Ct));
     }
 
+    [Fact]
+    public async Task A_cancelled_caller_writes_nothing()
+    {
+        await using var store = await SqliteRunStore.OpenAsync(_dir.Path, Ct);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.SaveAttemptAsync(SampleRuns.Full(), cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.MarkSentAsync(new SlotKey("m", "p", 0), cancelled.Token));
+
+        Assert.Empty(await store.LoadSlotsAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Updated_at_comes_from_the_injected_clock()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(SampleRuns.Start);
+        await using var store = await SqliteRunStore.OpenAsync(_dir.Path, clock, Ct);
+        await store.MarkSentAsync(new SlotKey("m", "p", 0), Ct);
+
+        Assert.Equal("2026-11-23T10:00:00.0000000+00:00", await ScalarAsync(store.DatabasePath, "SELECT updated_at FROM slots;"));
+    }
+
     private static async Task<object?> ScalarAsync(string path, string sql)
     {
         await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");

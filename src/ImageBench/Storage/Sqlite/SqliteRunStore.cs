@@ -14,30 +14,27 @@ namespace ImageBench.Storage.Sqlite;
 /// completed attempt survives the process being killed right after. Every write is its own
 /// <c>BEGIN IMMEDIATE</c> transaction.
 /// <para>
-/// Concurrency: one connection, every operation (reads too) serialised by a <see cref="SemaphoreSlim"/>. SQLite
-/// admits one writer at a time anyway, so more connections would only trade our queue for SQLITE_BUSY retries
-/// inside the same process; a SqliteConnection is not thread-safe; and the write rate (one row per attempt,
-/// attempts take seconds) is far below what one fsync-per-commit connection sustains. Other processes (a report
-/// reading a live run) can still open the file: WAL lets them read while we write, and busy_timeout covers the rest.
+/// Concurrency: one connection, every operation (reads too) serialised by <see cref="SerializedConnection"/>.
+/// SQLite admits one writer at a time anyway, so more connections would only trade our queue for SQLITE_BUSY
+/// retries inside the same process; a SqliteConnection is not thread-safe; and the write rate (a few rows per
+/// attempt, attempts take seconds) is far below what one fsync-per-commit connection sustains. Other processes
+/// (a report reading a live run) can still open the file: WAL lets them read while we write, busy_timeout covers the rest.
 /// </para>
 /// <para>
-/// Cancellation only cancels waiting for the lock. Once a write has the lock it runs to its commit, so a slot is
-/// never left half-written because the run was cancelled. Callers saving the attempt of a cancelled run should
-/// pass a token that is not already cancelled (e.g. <see cref="CancellationToken.None"/>).
+/// Cancellation only cancels waiting for the lock; a started write always commits. Callers saving the attempt of
+/// a cancelled run must pass a token that is not already cancelled (e.g. <see cref="CancellationToken.None"/>).
 /// </para>
 /// </remarks>
 public sealed class SqliteRunStore : IRunStore
 {
     public const string FileName = "imagebench.db";
 
-    private readonly SqliteConnection _connection;
+    private readonly SerializedConnection _db;
     private readonly TimeProvider _time;
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private bool _disposed;
 
     private SqliteRunStore(SqliteConnection connection, string path, TimeProvider time)
     {
-        _connection = connection;
+        _db = new SerializedConnection(connection);
         DatabasePath = path;
         _time = time;
     }
@@ -73,32 +70,32 @@ public sealed class SqliteRunStore : IRunStore
     }
 
     public Task InitializeAsync(CancellationToken ct) =>
-        UnderLockAsync(() => SqliteSchema.EnsureAsync(_connection, DatabasePath, CancellationToken.None), ct);
+        _db.UseAsync(async connection =>
+        {
+            await SqliteSchema.EnsureAsync(connection, DatabasePath, CancellationToken.None).ConfigureAwait(false);
+            return true;
+        }, ct);
 
     public Task<RunManifest> SaveOrLoadManifestAsync(RunManifest manifest, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         var json = JsonSerializer.Serialize(manifest, ResultJson.Compact);
-        return InTransactionAsync(async tx =>
+        return _db.InTransactionAsync(async (connection, tx) =>
         {
-            await ExecuteAsync(tx, "INSERT OR IGNORE INTO manifest (id, manifest_json, saved_at) VALUES (1, $json, $now);",
+            await SerializedConnection.ExecuteAsync(connection, tx,
+                "INSERT OR IGNORE INTO manifest (id, manifest_json, saved_at) VALUES (1, $json, $now);",
                 ("$json", json), ("$now", Now())).ConfigureAwait(false);
-            return (await ReadManifestAsync(tx).ConfigureAwait(false))!;
+            return (await ReadManifestAsync(connection, tx).ConfigureAwait(false))!;
         }, ct);
     }
 
-    public Task<RunManifest?> LoadManifestAsync(CancellationToken ct) => UnderLockAsync(() => ReadManifestAsync(null), ct);
+    public Task<RunManifest?> LoadManifestAsync(CancellationToken ct) =>
+        _db.UseAsync(connection => ReadManifestAsync(connection, null), ct);
 
     public Task MarkSentAsync(SlotKey slot, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(slot);
-        return InTransactionAsync(async tx =>
-        {
-            var current = await SlotTransitions.ReadAsync(_connection, tx, slot).ConfigureAwait(false);
-            var sql = SlotTransitions.MarkSentSql(slot, current);
-            await ExecuteAsync(tx, sql, KeyParameters(slot, ("$now", Now()))).ConfigureAwait(false);
-            return true;
-        }, ct);
+        return WriteSlotAsync(slot, SlotTransitions.MarkSentSql, _ => [], ct);
     }
 
     public Task SaveJobAsync(SlotKey slot, JobHandle job, CancellationToken ct)
@@ -106,36 +103,23 @@ public sealed class SqliteRunStore : IRunStore
         ArgumentNullException.ThrowIfNull(slot);
         ArgumentNullException.ThrowIfNull(job);
         var json = SlotRow.ToJson(job);
-        return InTransactionAsync(async tx =>
-        {
-            var current = await SlotTransitions.ReadAsync(_connection, tx, slot).ConfigureAwait(false);
-            var sql = SlotTransitions.SaveJobSql(slot, current);
-            await ExecuteAsync(tx, sql, KeyParameters(slot, ("$now", Now()), ("$job", json))).ConfigureAwait(false);
-            return true;
-        }, ct);
+        return WriteSlotAsync(slot, SlotTransitions.SaveJobSql, _ => [("$job", json)], ct);
     }
 
     public Task SaveAttemptAsync(Attempt attempt, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(attempt);
         var slot = new SlotKey(attempt.Model, attempt.PromptId, attempt.Repeat);
-        return InTransactionAsync(async tx =>
+        return WriteSlotAsync(slot, SlotTransitions.SaveAttemptSql, current =>
         {
-            var current = await SlotTransitions.ReadAsync(_connection, tx, slot).ConfigureAwait(false);
-            var sql = SlotTransitions.SaveAttemptSql(slot, current);
-            // The slot's counter is the truth about lost calls: the runner that built this attempt may not know
-            // about calls sent by a process that crashed before it.
+            // The slot's counter is the truth about lost calls: the runner that built this attempt cannot know
+            // about calls sent by a process that crashed before it started.
             var stored = attempt with { InterruptedCalls = current?.InterruptedCalls ?? attempt.InterruptedCalls };
-            await ExecuteAsync(tx, sql, KeyParameters(slot,
-                ("$now", Now()),
-                ("$attempt", SlotRow.ToJson(stored)),
-                ("$outcome", stored.Outcome.ToWire()),
-                ("$interrupted", stored.InterruptedCalls))).ConfigureAwait(false);
-            return true;
+            return [("$attempt", SlotRow.ToJson(stored)), ("$outcome", stored.Outcome.ToWire()), ("$interrupted", stored.InterruptedCalls)];
         }, ct);
     }
 
-    public Task<IReadOnlyList<SlotState>> LoadSlotsAsync(CancellationToken ct) => UnderLockAsync(ReadSlotsAsync, ct);
+    public Task<IReadOnlyList<SlotState>> LoadSlotsAsync(CancellationToken ct) => _db.UseAsync(ReadSlotsAsync, ct);
 
     public async Task<IReadOnlyList<Attempt>> LoadAttemptsAsync(CancellationToken ct)
     {
@@ -143,24 +127,26 @@ public sealed class SqliteRunStore : IRunStore
         return slots.Where(s => s.Attempt is not null).Select(s => s.Attempt!).ToArray();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _gate.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            if (_disposed) return;
-            _disposed = true;
-            await _connection.DisposeAsync().ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public ValueTask DisposeAsync() => _db.DisposeAsync();
 
-    private async Task<IReadOnlyList<SlotState>> ReadSlotsAsync()
+    /// <summary>Reads the slot, lets the state machine pick the SQL (or refuse), and runs it, in one transaction.</summary>
+    private Task WriteSlotAsync(
+        SlotKey slot,
+        Func<SlotKey, StoredSlot?, string> transition,
+        Func<StoredSlot?, (string, object?)[]> values,
+        CancellationToken ct) =>
+        _db.InTransactionAsync(async (connection, tx) =>
+        {
+            var current = await SlotTransitions.ReadAsync(connection, tx, slot).ConfigureAwait(false);
+            var sql = transition(slot, current);
+            (string, object?)[] parameters = [("$model", slot.Model), ("$prompt", slot.PromptId), ("$repeat", slot.Repeat), ("$now", Now()), .. values(current)];
+            await SerializedConnection.ExecuteAsync(connection, tx, sql, parameters).ConfigureAwait(false);
+            return true;
+        }, ct);
+
+    private static async Task<IReadOnlyList<SlotState>> ReadSlotsAsync(SqliteConnection connection)
     {
-        await using var command = _connection.CreateCommand();
+        await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {SlotRow.Columns} FROM slots ORDER BY model, prompt_id, repeat;";
         await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
         var slots = new List<SlotState>();
@@ -169,9 +155,9 @@ public sealed class SqliteRunStore : IRunStore
         return slots;
     }
 
-    private async Task<RunManifest?> ReadManifestAsync(SqliteTransaction? tx)
+    private async Task<RunManifest?> ReadManifestAsync(SqliteConnection connection, SqliteTransaction? tx)
     {
-        await using var command = _connection.CreateCommand();
+        await using var command = connection.CreateCommand();
         command.Transaction = tx;
         command.CommandText = "SELECT manifest_json FROM manifest WHERE id = 1;";
         if (await command.ExecuteScalarAsync().ConfigureAwait(false) is not string json) return null;
@@ -186,45 +172,4 @@ public sealed class SqliteRunStore : IRunStore
     }
 
     private string Now() => _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-
-    private static (string, object?)[] KeyParameters(SlotKey slot, params (string, object?)[] more) =>
-        [("$model", slot.Model), ("$prompt", slot.PromptId), ("$repeat", slot.Repeat), .. more];
-
-    private async Task ExecuteAsync(SqliteTransaction tx, string sql, params (string Name, object? Value)[] parameters)
-    {
-        await using var command = _connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
-    }
-
-    private Task<T> InTransactionAsync<T>(Func<SqliteTransaction, Task<T>> body, CancellationToken ct) =>
-        UnderLockAsync(async () =>
-        {
-            // deferred: false → BEGIN IMMEDIATE: take the write lock up front so a reader in another process
-            // cannot make our read-then-write transaction fail half-way with SQLITE_BUSY.
-            await using var tx = _connection.BeginTransaction(deferred: false);
-            var result = await body(tx).ConfigureAwait(false);
-            await tx.CommitAsync().ConfigureAwait(false);
-            return result;
-        }, ct);
-
-    private async Task UnderLockAsync(Func<Task> body, CancellationToken ct) =>
-        await UnderLockAsync(async () => { await body().ConfigureAwait(false); return true; }, ct).ConfigureAwait(false);
-
-    private async Task<T> UnderLockAsync<T>(Func<Task<T>> body, CancellationToken ct)
-    {
-        await _gate.WaitAsync(ct).ConfigureAwait(false);
-        try
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            return await body().ConfigureAwait(false);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
 }
