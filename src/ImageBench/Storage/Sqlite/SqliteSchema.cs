@@ -1,0 +1,85 @@
+using Microsoft.Data.Sqlite;
+
+namespace ImageBench.Storage.Sqlite;
+
+/// <summary>
+/// Tables of the run store and their version. The version lives in SQLite's header field <c>user_version</c>
+/// (0 in a fresh file), so it can be read before touching any table.
+/// </summary>
+internal static class SqliteSchema
+{
+    /// <summary>Bump when a change makes older readers misread the file; there is no migration yet.</summary>
+    public const int Version = 1;
+
+    private static readonly string[] Tables = ["manifest", "slots"];
+
+    // The slot primary key starts with model, so it already indexes model; outcome gets its own index for
+    // "how many refusals" style queries on a big store.
+    private const string CreateTables = """
+        CREATE TABLE IF NOT EXISTS manifest (
+            id            INTEGER PRIMARY KEY CHECK (id = 1),
+            manifest_json TEXT NOT NULL,
+            saved_at      TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS slots (
+            model             TEXT    NOT NULL,
+            prompt_id         TEXT    NOT NULL,
+            repeat            INTEGER NOT NULL,
+            phase             TEXT    NOT NULL CHECK (phase IN ('sent', 'submitted', 'done')),
+            job_json          TEXT,
+            interrupted_calls INTEGER NOT NULL DEFAULT 0,
+            attempt_json      TEXT,
+            outcome           TEXT,
+            updated_at        TEXT    NOT NULL,
+            PRIMARY KEY (model, prompt_id, repeat)
+        );
+        CREATE INDEX IF NOT EXISTS slots_by_outcome ON slots (outcome);
+        """;
+
+    /// <summary>Checks the file's version and creates the tables in a fresh file. Idempotent.</summary>
+    /// <exception cref="IncompatibleStoreException">The file was written by another schema version or is not ours.</exception>
+    public static async Task EnsureAsync(SqliteConnection connection, string path, CancellationToken ct)
+    {
+        var version = await ReadUserVersionAsync(connection, ct).ConfigureAwait(false);
+        if (version == Version) return;
+        if (version != 0)
+            throw new IncompatibleStoreException(
+                $"{path} was written with store schema version {version}; this ImageBench reads version {Version}. " +
+                "Open it with the ImageBench version that wrote it, or start a new run directory.");
+
+        var foreign = await ForeignTablesAsync(connection, ct).ConfigureAwait(false);
+        if (foreign.Count > 0)
+            throw new IncompatibleStoreException(
+                $"{path} is a SQLite database but not an ImageBench store (it has tables {string.Join(", ", foreign)}); refusing to write into it.");
+
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await using (var create = connection.CreateCommand())
+        {
+            create.Transaction = tx;
+            create.CommandText = CreateTables + $"\nPRAGMA user_version = {Version};";
+            await create.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+    }
+
+    private static async Task<long> ReadUserVersionAsync(SqliteConnection connection, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA user_version;";
+        return (long)(await command.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+    }
+
+    private static async Task<List<string>> ForeignTablesAsync(SqliteConnection connection, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name;";
+        var names = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            var name = reader.GetString(0);
+            if (!Tables.Contains(name, StringComparer.Ordinal)) names.Add(name);
+        }
+        return names;
+    }
+}
