@@ -1,0 +1,146 @@
+using System.Runtime.ExceptionServices;
+using ImageBench.Attempts;
+
+namespace ImageBench.Providers.Http;
+
+/// <summary>
+/// The one way adapters talk HTTP: send, and on a transient failure record the failed try on the attempt,
+/// wait (server-requested or backoff) on the attempt's clock, and try again. After the last retry the final
+/// failed response goes back to the adapter, which knows how to read its provider's errors.
+/// </summary>
+public sealed class ProviderHttp
+{
+    private readonly HttpClient _http;
+    private readonly Random _random;
+
+    public ProviderHttp(HttpClient http, Random? random = null)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        _http = http;
+        _random = random ?? Random.Shared;
+    }
+
+    /// <summary>
+    /// Sends the request built by <paramref name="build"/> (called once per try: a request message cannot be
+    /// sent twice). Returns with headers read; the caller owns and disposes the response. Network errors that
+    /// outlast the policy are rethrown; cancellation always propagates.
+    /// </summary>
+    public async Task<HttpResponseMessage> SendAsync(
+        Func<HttpRequestMessage> build, AttemptRecorder rec, RetryPolicy policy, string phase,
+        CancellationToken ct, ApiKey? secret = null)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        ArgumentNullException.ThrowIfNull(rec);
+        ArgumentNullException.ThrowIfNull(policy);
+        var waited = TimeSpan.Zero;
+        for (var retry = 1; ; retry++)
+        {
+            var started = rec.Time.GetTimestamp();
+            HttpResponseMessage? response = null;
+            ExceptionDispatchInfo? error = null;
+            using (var request = build())
+            {
+                try
+                {
+                    response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+                }
+                catch (Exception e) when (RetryPolicy.IsRetryableException(e) && !ct.IsCancellationRequested)
+                {
+                    error = ExceptionDispatchInfo.Capture(e);
+                }
+                catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
+                {
+                    // A handler-level timeout (e.g. ConnectTimeout) is a network failure, not the caller cancelling:
+                    // letting it escape as a cancellation would make the runner report Ctrl-C or a deadline.
+                    error = ExceptionDispatchInfo.Capture(new HttpRequestException($"request timed out: {e.Message}", e));
+                }
+            }
+
+            if (response is not null && !RetryPolicy.IsRetryableStatus((int)response.StatusCode))
+                return response;
+
+            var hint = response is null ? null : RetryAfter.From(response, rec.Time.GetUtcNow());
+            var wait = hint?.Wait ?? policy.Backoff(retry, _random);
+            var giveUp = retry > policy.MaxRetries
+                         || (hint is not null && hint.Wait > policy.MaxRetryAfter)
+                         || waited + wait > policy.MaxTotalWait;
+            if (giveUp)
+            {
+                // The unread final response is the caller's to classify with its provider's own error rules.
+                if (response is not null) return response;
+                error!.Throw();
+            }
+
+            string reason;
+            int? status = null;
+            if (response is not null)
+            {
+                using (response)
+                {
+                    status = (int)response.StatusCode;
+                    reason = ProviderWords.From(await BodyReader.ReadWordsAsync(response, ct).ConfigureAwait(false), secret);
+                }
+            }
+            else
+            {
+                reason = ProviderWords.Truncate(ProviderWords.Redact($"{error!.SourceException.GetType().Name}: {error.SourceException.Message}", secret));
+            }
+
+            var failedMs = rec.Time.GetElapsedTime(started).TotalMilliseconds;
+            // Try numbers run across the whole attempt so several polls' retries stay distinguishable.
+            rec.RecordRetry(new RetryRecord(rec.Retries.Count + 1, phase, status, reason, failedMs, wait.TotalMilliseconds, hint?.Source ?? "backoff"));
+            waited += wait;
+            if (wait > TimeSpan.Zero)
+                await Task.Delay(wait, rec.Time, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Fetches a delivery URL (signed, so no credential is ever attached) and reads it fully. A body cut off
+    /// mid-stream is retried like a network error while the policy allows, because re-reading a signed URL
+    /// costs nothing; other non-2xx answers are reported, not retried beyond the status rules.
+    /// </summary>
+    public async Task<Download> DownloadAsync(Uri url, AttemptRecorder rec, RetryPolicy policy, long cap, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(rec);
+        ArgumentNullException.ThrowIfNull(policy);
+        for (var truncations = 0; ; truncations++)
+        {
+            var started = rec.Time.GetTimestamp();
+            HttpResponseMessage response;
+            try
+            {
+                response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, url), rec, policy, PhaseNames.Download, ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (RetryPolicy.IsRetryableException(e) && !ct.IsCancellationRequested)
+            {
+                return new Download(null, null, null, $"image download failed: {e.Message}", false);
+            }
+            using (response)
+            {
+                var status = (int)response.StatusCode;
+                if (!response.IsSuccessStatusCode)
+                {
+                    var words = ProviderWords.From(await BodyReader.ReadWordsAsync(response, ct).ConfigureAwait(false));
+                    return new Download(null, null, status, $"image download failed: HTTP {status}: {words}", false);
+                }
+                var body = await BodyReader.ReadAsync(response, cap, ct).ConfigureAwait(false);
+                if (body.Ok)
+                    return new Download(body.Bytes, response.Content.Headers.ContentType?.MediaType, status, null, false);
+                var truncated = body.Failure!.StartsWith("body truncated", StringComparison.Ordinal);
+                if (!truncated || truncations >= policy.MaxRetries)
+                    return new Download(null, null, status, $"image download: {body.Failure}", true);
+                var wait = policy.Backoff(truncations + 1, _random);
+                rec.RecordRetry(new RetryRecord(rec.Retries.Count + 1, PhaseNames.Download, status, body.Failure,
+                    rec.Time.GetElapsedTime(started).TotalMilliseconds, wait.TotalMilliseconds, "backoff"));
+                if (wait > TimeSpan.Zero)
+                    await Task.Delay(wait, rec.Time, ct).ConfigureAwait(false);
+            }
+        }
+    }
+}
+
+/// <summary>The outcome of fetching a result URL. <see cref="BodyInvalid"/> separates "the bytes were broken"
+/// (InvalidResponse) from "the server refused to hand them over" (ProviderError).</summary>
+public sealed record Download(byte[]? Bytes, string? ContentType, int? HttpStatus, string? Failure, bool BodyInvalid);

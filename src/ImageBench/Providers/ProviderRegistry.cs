@@ -1,0 +1,55 @@
+using System.Net;
+using ImageBench.Providers.Bfl;
+using ImageBench.Providers.Http;
+using ImageBench.Providers.OpenAI;
+
+namespace ImageBench.Providers;
+
+/// <summary>
+/// The adapters by catalog family, all sharing one <see cref="HttpClient"/> so connections are pooled across
+/// models and runs (one client per call would exhaust sockets and add TLS handshakes to measured latency).
+/// </summary>
+public sealed class ProviderRegistry
+{
+    private readonly Dictionary<string, IImageProvider> _providers;
+
+    public ProviderRegistry(HttpClient http, RetryPolicy? policy = null, Random? random = null)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var shared = new ProviderHttp(http, random);
+        _providers = new Dictionary<string, IImageProvider>(StringComparer.Ordinal)
+        {
+            [OpenAIProvider.FamilyName] = new OpenAIProvider(shared, policy),
+            [BflProvider.FamilyName] = new BflProvider(shared, policy),
+        };
+    }
+
+    public static IReadOnlyList<string> Families { get; } = [OpenAIProvider.FamilyName, BflProvider.FamilyName];
+
+    public IImageProvider For(string family)
+    {
+        ArgumentNullException.ThrowIfNull(family);
+        return _providers.TryGetValue(family, out var provider)
+            ? provider
+            : throw new KeyNotFoundException($"no adapter for provider family '{family}'; known families: {string.Join(", ", Families)}");
+    }
+
+    /// <summary>
+    /// The client every adapter should share. Redirects are off: .NET strips Authorization on redirect but not
+    /// custom headers such as BFL's x-key, so following one could hand a key to another host. No client-wide
+    /// timeout: the runner's per-attempt deadline arrives through the CancellationToken.
+    /// </summary>
+    public static HttpClient CreateHttpClient(HttpMessageHandler? handler = null)
+    {
+        handler ??= new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.All,
+            MaxConnectionsPerServer = 256,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
+            ConnectTimeout = TimeSpan.FromSeconds(30),
+        };
+        return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+}
