@@ -30,6 +30,7 @@ internal static partial class CatalogLoader
 
     private static ModelEntry ParseEntry(string id, YamlFields f, ModelEntry? base_)
     {
+        var baseUrl = f.OptionalString("base_url") is { } url ? ParseUrl(url, f) : base_?.BaseUrl ?? throw new InputException(f.Location, $"model '{id}' needs 'base_url:'");
         var (width, height) = f.OptionalString("size") is { } size ? ParseSize(size, f) : (base_?.DefaultWidth ?? 1024, base_?.DefaultHeight ?? 1024);
         var price = f.Node("price") is { } p ? PriceParser.Parse(new YamlFields(p, f.File, "'price'"), base_?.Price)
             : base_?.Price ?? throw new InputException(f.Location, $"model '{id}' needs a 'price:' block (per_image or per_million_tokens, source, read)");
@@ -40,7 +41,7 @@ internal static partial class CatalogLoader
             DisplayName = f.OptionalString("name") ?? base_?.DisplayName,
             Provider = f.OptionalString("provider") ?? base_?.Provider ?? throw new InputException(f.Location, $"model '{id}' needs 'provider:'"),
             Upstream = f.OptionalString("upstream") ?? base_?.Upstream ?? id,
-            BaseUrl = f.OptionalString("base_url") is { } url ? ParseUrl(url, f) : base_?.BaseUrl ?? throw new InputException(f.Location, $"model '{id}' needs 'base_url:'"),
+            BaseUrl = baseUrl,
             KeyEnv = string.IsNullOrWhiteSpace(keyEnv) || keyEnv == "none" ? null : keyEnv,
             DefaultWidth = width,
             DefaultHeight = height,

@@ -23,6 +23,11 @@ internal static class YamlDocument
             var loc = new SourceLocation(file, (int)ex.Start.Line, (int)ex.Start.Column);
             throw new InputException(loc, "YAML syntax error: " + FirstLine(ex.InnerException?.Message ?? ex.Message));
         }
+        catch (InvalidOperationException ex)
+        {
+            // YamlDotNet reports a few malformed inputs (e.g. stray document markers) without a position.
+            throw new InputException(new SourceLocation(file, 1, 1), "YAML could not be read: " + FirstLine(ex.Message));
+        }
         if (stream.Documents.Count == 0)
             throw new InputException(new SourceLocation(file, 1, 1), "the file is empty");
         if (stream.Documents[0].RootNode is not YamlMappingNode root)

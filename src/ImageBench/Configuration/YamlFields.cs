@@ -49,6 +49,7 @@ internal sealed class YamlFields
 
     public string RequiredString(string key)
     {
+        if (!Has(key)) throw new InputException(Location, $"missing required key '{key}'");
         var value = OptionalString(key);
         if (string.IsNullOrWhiteSpace(value))
             throw new InputException(Node(key) is { } n ? Loc(n, File) : Location, $"'{key}' must be a non-empty string");

@@ -9,13 +9,24 @@ namespace ImageBench.Providers;
 /// The adapters by catalog family, all sharing one <see cref="HttpClient"/> so connections are pooled across
 /// models and runs (one client per call would exhaust sockets and add TLS handshakes to measured latency).
 /// </summary>
-public sealed class ProviderRegistry
+public sealed class ProviderRegistry : IDisposable
 {
     private readonly Dictionary<string, IImageProvider> _providers;
+    private readonly HttpClient? _owned;
+
+    /// <summary>The real adapters on a shared client this registry owns and disposes.</summary>
+    public ProviderRegistry() : this(CreateHttpClient()) => _owned = _http;
+
+    /// <summary>Any set of adapters (tests use scripted ones), keyed by their <see cref="IImageProvider.Family"/>.</summary>
+    public ProviderRegistry(IEnumerable<IImageProvider> providers) =>
+        _providers = providers.ToDictionary(p => p.Family, StringComparer.Ordinal);
+
+    private readonly HttpClient? _http;
 
     public ProviderRegistry(HttpClient http, RetryPolicy? policy = null, Random? random = null)
     {
         ArgumentNullException.ThrowIfNull(http);
+        _http = http;
         var shared = new ProviderHttp(http, random);
         _providers = new Dictionary<string, IImageProvider>(StringComparer.Ordinal)
         {
@@ -31,8 +42,10 @@ public sealed class ProviderRegistry
         ArgumentNullException.ThrowIfNull(family);
         return _providers.TryGetValue(family, out var provider)
             ? provider
-            : throw new KeyNotFoundException($"no adapter for provider family '{family}'; known families: {string.Join(", ", Families)}");
+            : throw new Configuration.InputException($"no adapter for provider family '{family}'; known families: {string.Join(", ", _providers.Keys)}");
     }
+
+    public void Dispose() => _owned?.Dispose();
 
     /// <summary>
     /// The client every adapter should share. Redirects are off: .NET strips Authorization on redirect but not

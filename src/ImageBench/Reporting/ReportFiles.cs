@@ -28,7 +28,7 @@ public static class ReportFiles
         async Task Write(string name, string text)
         {
             var path = Path.Combine(runDir, name);
-            await AtomicFile.WriteAllBytesAsync(path, Encoding.UTF8.GetBytes(text), ct).ConfigureAwait(false);
+            await AtomicFile.WriteAsync(path, Encoding.UTF8.GetBytes(text), ct).ConfigureAwait(false);
             written.Add(path);
         }
 

@@ -53,7 +53,7 @@ public class ModelCatalogTests
     }
 
     [Theory]
-    [InlineData("models:\n  x:\n    provider: openai\n    base_url: https://a/\n    price:\n      per_image: { 1K: 0.02 }\n      read: 2026-11-01\n", 5, "source")]
+    [InlineData("models:\n  x:\n    provider: openai\n    base_url: https://a/\n    price:\n      per_image: { 1K: 0.02 }\n      read: 2026-11-01\n", 6, "source")]
     [InlineData("models:\n  x:\n    provider: openai\n    base_url: https://a/\n    price:\n      per_image: { 1K: cheap }\n      source: s\n      read: 2026-11-01\n", 6, "must be a number")]
     [InlineData("models:\n  x:\n    provider: openai\n    base_url: ftp://a/\n", 4, "absolute http(s) URL")]
     [InlineData("models:\n  x:\n    provider: openai\n    base_url: https://a/\n    size: big\n", 5, "'size' must look like")]

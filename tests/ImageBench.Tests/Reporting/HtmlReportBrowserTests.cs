@@ -32,7 +32,8 @@ public sealed class HtmlReportBrowserTests : IDisposable
         await page.GotoAsync(new Uri(Path.Combine(outDir, "report.html")).AbsoluteUri);
         await page.WaitForLoadStateAsync(LoadState.Load);
 
-        var images = await page.EvalOnSelectorAllAsync<int[]>("img", "els => els.map(e => e.complete ? e.naturalWidth : -1)");
+        // Images are lazy-loaded (a long run has hundreds); make each one load and wait for it to decode.
+        var images = await page.EvaluateAsync<int[]>("() => Promise.all([...document.images].map(i => { i.loading = 'eager'; return i.decode().then(() => i.naturalWidth, () => -1); }))");
         Assert.Equal(12, images.Length);
         Assert.All(images, w => Assert.Equal(1024, w));
         Assert.True(await page.Locator("table").CountAsync() >= 2);

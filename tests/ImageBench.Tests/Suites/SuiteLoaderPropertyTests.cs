@@ -25,7 +25,7 @@ public class SuiteLoaderPropertyTests
     [Fact]
     public void Prompt_texts_round_trip_through_yaml()
     {
-        Gen.String[Gen.Char.AlphaNumeric, 1, 60].Select(Gen.String[Gen.Char[" abcXYZ0123456789\"'—:#,.-"], 1, 80])
+        Gen.String[Gen.Char.AlphaNumeric, 1, 60].Select(Gen.String[Gen.Char[" abcXYZ0123456789\"'—:#,.-"], 1, 80].Where(t => t.Trim().Length > 0))
             .Sample((id, text) =>
             {
                 var escaped = text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);

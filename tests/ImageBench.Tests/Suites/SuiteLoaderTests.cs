@@ -23,7 +23,7 @@ public class SuiteLoaderTests
     }
 
     [Theory]
-    [InlineData("prompts:\n  - id: a\n    text: [unclosed\n", 3, "YAML syntax error")]
+    [InlineData("prompts:\n  - id: a\n    text: x: y\n", 3, "YAML syntax error")]
     [InlineData("prompts:\n  - id: a\n    txt: hello\n", 3, "unknown key 'txt'")]
     [InlineData("prompts:\n  - id: a\n", 2, "missing required key 'text'")]
     [InlineData("prompts:\n  - id: a\n    text: x\n  - id: a\n    text: y\n", 4, "duplicate prompt id 'a'")]
