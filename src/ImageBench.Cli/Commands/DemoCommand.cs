@@ -13,7 +13,7 @@ internal static class DemoCommand
     public static Command Create()
     {
         var outDir = new Option<string>("--out") { Description = "Run directory (replaced if it holds an earlier demo)", DefaultValueFactory = _ => Path.Combine("runs", "demo") };
-        var timeScale = CommonOptions.TimeScale(0.01);
+        var timeScale = CommonOptions.TimeScale(0.1);
         var repeat = new Option<int>("--repeat") { Description = "Images per prompt and model", DefaultValueFactory = _ => 1 };
         var command = new Command("demo", "Offline demo: the article's six prompts against emulated models, report written") { outDir, timeScale, repeat };
         command.SetAction(async (parse, ct) =>

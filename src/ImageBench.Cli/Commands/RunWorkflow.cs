@@ -18,7 +18,16 @@ internal static class RunWorkflow
         var binding = emulator is null ? null : new EmulatorBinding(emulator.BaseUrl, emulatorTimeScale!.Value);
         ICredentialSource credentials = emulator is null ? new EnvironmentCredentialSource() : new FixedCredentialSource("emulator-key");
         using var providers = new ProviderRegistry();
-        var session = new RunSession(TimeProvider.System, credentials, providers, new ConsoleProgress(output));
+        var session = new RunSession(TimeProvider.System, credentials, providers, new ConsoleProgress(output))
+        {
+            BeforeRun = emulator is null ? null : async (plan, token) =>
+            {
+                var start = TimeProvider.System.GetTimestamp();
+                await emulator.PrewarmAsync(EmulatorPlan.CallsOf(plan)).WaitAsync(token);
+                await EmulatorWarmup.RunAsync(plan, providers, token);
+                await output.WriteLineAsync($"emulator: drew {plan.Slots.Count} images in {TimeProvider.System.GetElapsedTime(start).TotalSeconds:0.0} s, before any clock started");
+            },
+        };
         if (binding is not null)
             await output.WriteLineAsync($"emulator: {binding.BaseUrl} (time scale ×{binding.TimeScale.ToString(CultureInfo.InvariantCulture)}; latencies are the article's scaled by this factor)");
 

@@ -28,5 +28,6 @@ internal static class ArticleProfiles
             ["flux-pro-1.1"] = FluxPro11,
             ["flux-dev"] = new() { Latency = new(7.2, 6.0, 9.0), ImageFormat = "jpeg", TypoRate = 0.5 },
             ["flux-2-pro"] = new() { Latency = new(9.0, 6.5, 14.0), ImageFormat = "jpeg", TypoRate = 0.15 },
+            [EmulatorWarmup.Model] = new() { Latency = LatencyProfile.Instant, ImageFormat = "png" },
         };
 }

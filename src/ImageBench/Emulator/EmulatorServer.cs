@@ -26,9 +26,11 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly ImageFactory _images;
+    private readonly EmulatorOptions _options;
 
-    private EmulatorServer(WebApplication app, int port, EmulatorStats stats, ImageFactory images)
+    private EmulatorServer(WebApplication app, int port, EmulatorStats stats, ImageFactory images, EmulatorOptions options)
     {
+        _options = options;
         _app = app;
         _images = images;
         Stats = stats;
@@ -44,6 +46,19 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     /// <summary>The quoted strings of a prompt exactly as this server draws them for a model (typos included).</summary>
     public IReadOnlyList<string> RenderedStrings(string model, string prompt) => _images.RenderedStrings(model, prompt);
+
+    /// <summary>
+    /// Renders ahead of a run the images these calls will ask for. A real provider's latency contains no time spent
+    /// drawing a stand-in image; without this the emulator's own CPU time would leak into the latencies measured.
+    /// </summary>
+    public Task PrewarmAsync(IEnumerable<EmulatorCall> calls) => Task.WhenAll(calls.Distinct().Select(call =>
+    {
+        var profile = _options.ProfileFor(call.Model);
+        if (call.Protocol == EmulatorCall.Bfl)
+            return _images.RenderAsync(call.Model, call.Prompt, call.Width, call.Height, call.OutputFormat ?? profile.ImageFormat, 90);
+        var format = call.OutputFormat ?? (call.Model.StartsWith("gpt-image", StringComparison.OrdinalIgnoreCase) ? profile.ImageFormat : "png");
+        return _images.RenderAsync(call.Model, call.Prompt, call.Width, call.Height, format, format == "png" ? 100 : call.Compression ?? 100);
+    }));
 
     public static async Task<EmulatorServer> StartAsync(EmulatorOptions options, CancellationToken ct = default)
     {
@@ -83,7 +98,7 @@ public sealed class EmulatorServer : IAsyncDisposable
 
         var stats = new EmulatorStats();
         var images = new ImageFactory(options);
-        var server = new EmulatorServer(app, port, stats, images);
+        var server = new EmulatorServer(app, port, stats, images, options);
         var planner = new CallPlanner(options);
         var delivery = new DeliveryStore();
         var urls = new SignedUrls(server.DeliveryBaseUrl, options.Seed);

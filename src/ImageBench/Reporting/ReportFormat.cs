@@ -22,13 +22,13 @@ public static class ReportFormat
 
     public static string Duration(double? ms) => ms is null ? "–" : Duration(ms.Value);
 
-    /// <summary>Money in US dollars with up to 4 decimals ("$0.03", "$0.0325", "$30"); tiny non-zero amounts keep 2 significant digits.</summary>
+    /// <summary>Money in US dollars with 2 to 4 decimals ("$0.03", "$0.30", "$0.0325", "$30.00"); tiny non-zero amounts keep 2 significant digits.</summary>
     public static string Usd(decimal? usd)
     {
         if (usd is null) return "–";
         var v = usd.Value;
-        var text = v.ToString("0.####", Inv);
-        if (v != 0 && text is "0" or "-0") text = ((double)v).ToString("0.##E+0", Inv);
+        var text = v.ToString("0.00##", Inv);
+        if (v != 0 && text is "0.00" or "-0.00") text = ((double)v).ToString("0.##E+0", Inv);
         return v < 0 ? "-$" + text.TrimStart('-') : "$" + text;
     }
 

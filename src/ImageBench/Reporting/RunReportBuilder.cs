@@ -57,6 +57,8 @@ public static class RunReportBuilder
     {
         if (scale is not double s) return "Real APIs: latencies are wall-clock times measured by ImageBench.";
         var f = s.ToString("0.####", CultureInfo.InvariantCulture);
+        if (s == 0)
+            return "Emulated with no delay (time scale ×0): latencies are the harness's and the emulator's own time only. No real API was called.";
         return $"Emulated: latencies are the article's scaled ×{f}; divide by {f} for emulated seconds "
             + "(the article-equivalent figures). No real API was called.";
     }

@@ -14,6 +14,9 @@ namespace ImageBench.Running;
 /// </summary>
 public sealed class RunSession(TimeProvider time, ICredentialSource credentials, ProviderRegistry providers, IRunProgress progress)
 {
+    /// <summary>Runs once the plan is known and validated, before the first call (the emulator renders its images here).</summary>
+    public Func<RunPlan, CancellationToken, Task>? BeforeRun { get; init; }
+
     public async Task<RunSessionResult> ExecuteAsync(RunRequest request, EmulatorBinding? emulator, CancellationToken ct)
     {
         if (request.Repeat is < 1 or > 10_000) throw new InputException($"--repeat must be from 1 to 10000, not {request.Repeat}");
@@ -38,6 +41,7 @@ public sealed class RunSession(TimeProvider time, ICredentialSource credentials,
         if (request.DryRun) return new RunSessionResult(plan, null, null, 0);
 
         foreach (var model in models) { credentials.For(model); providers.For(model.Provider); }
+        if (BeforeRun is not null) await BeforeRun(plan, ct).ConfigureAwait(false);
         Directory.CreateDirectory(request.OutDir);
         await using var store = await SqliteRunStore.OpenAsync(request.OutDir, ct).ConfigureAwait(false);
         var manifest = await store.SaveOrLoadManifestAsync(prior ?? NewManifest(suite, plan, request, emulator), ct).ConfigureAwait(false);

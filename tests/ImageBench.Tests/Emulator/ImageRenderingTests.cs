@@ -9,7 +9,7 @@ namespace ImageBench.Tests.Emulator;
 public sealed class ImageRenderingTests(ITestOutputHelper output)
 {
     private static byte[] Render(string format, int? target = null) => PosterRenderer.Render(
-        new RenderRequest("HELLO", 1, 1024, 1024, format, 90, target) { Text = ["HELLO"] });
+        new RenderRequest("HELLO", 1, 1024, 1024, format, 90, target));
 
     [Fact]
     public void Formats_have_realistic_sizes_png_largest()
@@ -62,5 +62,17 @@ public sealed class ImageRenderingTests(ITestOutputHelper output)
         var image = await factory.RenderAsync("gpt-image-2", "x", 1536, 1024, "jpeg", 80);
         using var codec = SKCodec.Create(new MemoryStream(image.Bytes));
         Assert.Equal((1536, 1024), (codec.Info.Width, codec.Info.Height));
+    }
+
+    [Fact]
+    public async Task The_same_image_is_drawn_once_and_served_from_the_cache()
+    {
+        var factory = new ImageFactory(EmulatorOptions.ArticleDefaults(0));
+        var first = await factory.RenderAsync("flux-pro-1.1", "a \"SIGN\"", 256, 256, "webp", 90);
+        var second = await factory.RenderAsync("flux-pro-1.1", "a \"SIGN\"", 256, 256, "webp", 90);
+        await factory.RenderAsync("flux-pro-1.1", "another \"SIGN\"", 256, 256, "webp", 90);
+
+        Assert.Same(first.Bytes, second.Bytes);
+        Assert.Equal(2, factory.RendersStarted);
     }
 }

@@ -18,7 +18,8 @@ public class ReportFormatTests
     [InlineData("0.03", "$0.03")]
     [InlineData("0.0325", "$0.0325")]
     [InlineData("0.03256", "$0.0326")]
-    [InlineData("30", "$30")]
+    [InlineData("30", "$30.00")]
+    [InlineData("0.3", "$0.30")]
     [InlineData("0.00001234", "$1.23E-5")]
     public void Money(string usd, string expected) =>
         Assert.Equal(expected, ReportFormat.Usd(decimal.Parse(usd, System.Globalization.CultureInfo.InvariantCulture)));

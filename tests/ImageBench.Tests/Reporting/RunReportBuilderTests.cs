@@ -78,7 +78,7 @@ public class RunReportBuilderTests
         var t = Report().CostTable;
         Assert.Equal("$0.03", t.Cell("Cost per image", "GPT Image 2"));
         Assert.Equal("catalog (5)", t.Cell("Cost source", "GPT Image 2"));
-        Assert.Equal("$30", t.Cell("Cost per 1,000 images", "GPT Image 2"));
+        Assert.Equal("$30.00", t.Cell("Cost per 1,000 images", "GPT Image 2"));
         Assert.Equal("$0.25", t.Cell("Total spent", "FLUX 1.1 Pro"));
     }
 

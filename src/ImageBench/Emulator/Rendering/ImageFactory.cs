@@ -16,6 +16,10 @@ internal sealed record RenderedImage(byte[] Bytes, string Format, IReadOnlyList<
 internal sealed class ImageFactory(EmulatorOptions options)
 {
     private readonly ConcurrentDictionary<RenderRequest, Lazy<Task<byte[]>>> _cache = new();
+    private int _rendersStarted;
+
+    /// <summary>Images actually drawn (cache misses).</summary>
+    public int RendersStarted => Volatile.Read(ref _rendersStarted);
 
     /// <summary>The quoted strings of the prompt as this model draws them (typos applied, deterministic per seed).</summary>
     public IReadOnlyList<string> RenderedStrings(string model, string prompt) =>
@@ -26,8 +30,30 @@ internal sealed class ImageFactory(EmulatorOptions options)
         var text = RenderedStrings(model, prompt);
         var request = new RenderRequest(
             string.Join('\n', text), DeterministicRandom.Hash(options.Seed, model, prompt, "style", variant),
-            width, height, format, quality, options.ProfileFor(model).ImageBytesTarget) { Text = text };
-        var lazy = _cache.GetOrAdd(request, r => new Lazy<Task<byte[]>>(() => Task.Run(() => PosterRenderer.Render(r))));
+            width, height, format, quality, options.ProfileFor(model).ImageBytesTarget);
+        var lazy = _cache.GetOrAdd(request, r => new Lazy<Task<byte[]>>(() => RenderOffPoolAsync(r)));
         return new RenderedImage(await lazy.Value.ConfigureAwait(false), format, text);
     }
+
+    /// <summary>
+    /// Drawing and encoding a 1024² image takes hundreds of milliseconds of CPU. Done on thread-pool threads it
+    /// starves the pool that the HTTP stack (and, in-process, the harness measuring latency) runs on, so renders
+    /// get their own threads, at most one per core.
+    /// </summary>
+    private async Task<byte[]> RenderOffPoolAsync(RenderRequest request)
+    {
+        Interlocked.Increment(ref _rendersStarted);
+        await Renderers.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            return await Task.Factory.StartNew(() => PosterRenderer.Render(request), CancellationToken.None,
+                TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
+        }
+        finally
+        {
+            Renderers.Release();
+        }
+    }
+
+    private static readonly SemaphoreSlim Renderers = new(Environment.ProcessorCount);
 }
