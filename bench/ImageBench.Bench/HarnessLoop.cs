@@ -16,7 +16,7 @@ internal static class HarnessLoop
         var dir = Directory.CreateTempSubdirectory("imagebench-bench-").FullName;
         try
         {
-            var yaml = "prompts:\n" + string.Concat(Enumerable.Range(0, calls).Select(i => $"  - id: p{i}\n    text: \"{prompt}\"\n"));
+            var yaml = "prompts:\n" + string.Concat(Enumerable.Range(0, calls).Select(i => $"  - id: p{i}\n    text: '{prompt}'\n"));
             var suite = SuiteLoader.Parse(yaml, "bench.yaml");
             var entry = new ModelEntry
             {
