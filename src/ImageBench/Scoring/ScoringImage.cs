@@ -37,6 +37,12 @@ public sealed class ScoringImage
             error = inspection.Error;
             return null;
         }
+        // Skia fills a cut-short image with blank rows rather than failing; a scorer would then grade a half image.
+        if (ImageCompleteness.Check(bytes, facts.Format) is { } cutShort)
+        {
+            error = cutShort;
+            return null;
+        }
         using var bitmap = SKBitmap.Decode(bytes, new SKImageInfo(facts.Width, facts.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
         if (bitmap is null || bitmap.Width != facts.Width || bitmap.Height != facts.Height)
         {
