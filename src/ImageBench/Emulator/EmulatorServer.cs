@@ -60,6 +60,8 @@ public sealed class EmulatorServer : IAsyncDisposable
     public Task PrewarmAsync(IEnumerable<EmulatorCall> calls) => Task.WhenAll(calls.Distinct().Select(call =>
     {
         var profile = _options.ProfileFor(call.Model);
+        if (PrewarmShapes.For(call, _options) is { } shape)
+            return _images.RenderAsync(shape.Model, call.Prompt, shape.Width, shape.Height, shape.Format, shape.Quality);
         if (call.Protocol == EmulatorCall.Bfl)
             return _images.RenderAsync(call.Model, call.Prompt, call.Width, call.Height, call.OutputFormat ?? profile.ImageFormat, 90);
         var format = call.OutputFormat ?? (call.Model.StartsWith("gpt-image", StringComparison.OrdinalIgnoreCase) ? profile.ImageFormat : "png");
