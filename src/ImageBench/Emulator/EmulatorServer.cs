@@ -21,7 +21,8 @@ using Microsoft.Extensions.Logging;
 namespace ImageBench.Emulator;
 
 /// <summary>
-/// Local Kestrel server speaking the OpenAI Images and BFL protocols, so ImageBench runs offline.
+/// Local Kestrel server speaking the OpenAI Images and BFL protocols (plus OpenRouter, DashScope, Ark, Stability,
+/// Ideogram and Recraft; docs/emulator.md), so ImageBench runs offline.
 /// The API listens on 127.0.0.1; BFL samples and dall-e URLs are served from 127.0.0.2 on the same port,
 /// a different host, so tests can prove adapters never send credentials to the delivery host.
 /// </summary>
