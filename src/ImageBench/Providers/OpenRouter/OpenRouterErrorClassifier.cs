@@ -38,7 +38,7 @@ public static class OpenRouterErrorClassifier
         ArgumentNullException.ThrowIfNull(error);
         var refused = status == 403 || ModerationWording.Matches(error.Message) || ModerationWording.Matches(error.Metadata);
         var words = error.Metadata is null ? error.Message : $"{error.Message} (metadata: {error.Metadata})";
-        var label = error.Code is null || error.Code == status.ToString(System.Globalization.CultureInfo.InvariantCulture) ? $"HTTP {status}" : $"HTTP {status} {error.Code}";
+        var label = error.Code is null || error.Code == status.ToString(System.Globalization.CultureInfo.InvariantCulture) ? $"HTTP {status}" : $"HTTP {status} (error {error.Code})";
         var reason = ProviderWords.Truncate(ProviderWords.Redact($"{label}: {words}", secret));
         return (refused ? AttemptOutcome.Refused : AttemptOutcome.ProviderError, reason);
     }
