@@ -3,6 +3,7 @@ using ImageBench.Catalog;
 using ImageBench.Emulator;
 using ImageBench.Images;
 using ImageBench.Providers;
+using ImageBench.Providers.Http;
 
 namespace ImageBench.Tests.Providers;
 
@@ -19,7 +20,9 @@ internal static class EmulatedAdapterRun
 
     public static async Task<Run> GenerateAsync(EmulatorServer server, ModelEntry model, string prompt, int width = 1024, int height = 1024)
     {
-        using var registry = new ProviderRegistry();
+        // Real client and handler; zero backoff so injected faults are retried without the test waiting.
+        using var http = ProviderRegistry.CreateHttpClient();
+        using var registry = new ProviderRegistry(http, RetryPolicy.Default with { BaseDelay = TimeSpan.Zero });
         var recorder = new AttemptRecorder(TimeProvider.System);
         var request = new GenerationRequest(model, prompt, width, height, new ApiKey("emu-secret-key"));
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
