@@ -8,6 +8,7 @@ public sealed class EmulatorStats
     private readonly ConcurrentDictionary<string, int> _openAiByModel = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, int> _bflByModel = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, int> _bflByPrompt = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _byProtocol = new(StringComparer.OrdinalIgnoreCase);
     private int _polls;
     private int _deliveries;
     private int _deliveriesWithCredentials;
@@ -23,6 +24,8 @@ public sealed class EmulatorStats
     public int TotalOpenAIGenerations => _openAiByModel.Values.Sum();
     public int TotalBflSubmits => _bflByModel.Values.Sum();
     public int Polls => Volatile.Read(ref _polls);
+    /// <summary>Generation calls (sync) or task submissions (async) by protocol: "openrouter", "dashscope", "ark", "stability", "ideogram", "recraft".</summary>
+    public int Generations(string protocol) => _byProtocol.GetValueOrDefault(protocol);
     /// <summary>Requests served on the delivery host (BFL samples and dall-e URLs).</summary>
     public int Deliveries => Volatile.Read(ref _deliveries);
     /// <summary>Delivery requests that carried x-key or Authorization. A correct client keeps this at 0.</summary>
@@ -41,6 +44,8 @@ public sealed class EmulatorStats
         _bflByModel.AddOrUpdate(model, 1, (_, n) => n + 1);
         _bflByPrompt.AddOrUpdate(prompt, 1, (_, n) => n + 1);
     }
+
+    internal void CountGeneration(string protocol) => _byProtocol.AddOrUpdate(protocol, 1, (_, n) => n + 1);
 
     internal void CountPoll() => Interlocked.Increment(ref _polls);
 

@@ -1,7 +1,13 @@
 using System.Net;
+using ImageBench.Providers.Ark;
 using ImageBench.Providers.Bfl;
+using ImageBench.Providers.DashScope;
+using ImageBench.Providers.Ideogram;
 using ImageBench.Providers.Http;
 using ImageBench.Providers.OpenAI;
+using ImageBench.Providers.OpenRouter;
+using ImageBench.Providers.Recraft;
+using ImageBench.Providers.Stability;
 
 namespace ImageBench.Providers;
 
@@ -32,10 +38,21 @@ public sealed class ProviderRegistry : IDisposable
         {
             [OpenAIProvider.FamilyName] = new OpenAIProvider(shared, policy),
             [BflProvider.FamilyName] = new BflProvider(shared, policy),
+            [OpenRouterProvider.FamilyName] = new OpenRouterProvider(shared, policy),
+            [DashScopeProvider.FamilyName] = new DashScopeProvider(shared, policy),
+            [ArkProvider.FamilyName] = new ArkProvider(shared, policy),
+            [StabilityProvider.FamilyName] = new StabilityProvider(shared, policy),
+            [IdeogramProvider.FamilyName] = new IdeogramProvider(shared, policy),
+            [RecraftProvider.FamilyName] = new RecraftProvider(shared, policy),
         };
     }
 
-    public static IReadOnlyList<string> Families { get; } = [OpenAIProvider.FamilyName, BflProvider.FamilyName];
+    public static IReadOnlyList<string> Families { get; } =
+    [
+        OpenAIProvider.FamilyName, BflProvider.FamilyName,
+        OpenRouterProvider.FamilyName, DashScopeProvider.FamilyName, ArkProvider.FamilyName,
+        StabilityProvider.FamilyName, IdeogramProvider.FamilyName, RecraftProvider.FamilyName,
+    ];
 
     public IImageProvider For(string family)
     {
