@@ -5,7 +5,8 @@ namespace ImageBench.Scoring.Text;
 /// <summary>
 /// A string in the three forms matching uses. <see cref="Raw"/> keeps case and punctuation (NFKC and collapsed
 /// spaces only) so case and quote/dash differences can be reported; <see cref="Normal"/> is what is compared
-/// (NFKC, straight quotes and dashes, upper case, single spaces); <see cref="Compact"/> drops the spaces, because
+/// (NFKC as in <see cref="CompatibilityFolding"/>, straight quotes and dashes, upper case, single spaces);
+/// <see cref="Compact"/> drops the spaces, because
 /// OCR engines glue or split words ("AMEYERY") far more often than models do.
 /// </summary>
 public sealed record NormalizedText(string Raw, string Normal, string Compact)
@@ -14,7 +15,7 @@ public sealed record NormalizedText(string Raw, string Normal, string Compact)
 
     public static NormalizedText Of(string text)
     {
-        var raw = CollapseSpaces(text.Normalize(NormalizationForm.FormKC));
+        var raw = CollapseSpaces(CompatibilityFolding.Nfkc(text));
         var normal = StraightenPunctuation(raw).ToUpperInvariant();
         return new NormalizedText(raw, normal, normal.Replace(" ", "", StringComparison.Ordinal));
     }

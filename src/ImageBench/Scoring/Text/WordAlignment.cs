@@ -14,9 +14,10 @@ public enum AlignOp
 public sealed record AlignedWord(AlignOp Op, string? Expected, string? Read, int ExpectedIndex);
 
 /// <summary>
-/// Aligns expected words with read words by dynamic programming. Substituting two words costs
-/// 2·Lev/max(len) — 0 for equal words, 2 (the same as a delete plus an insert) for wholly different ones — so a
-/// misspelt word pairs with its target while an unrelated word is reported as missing plus inserted.
+/// Aligns expected words with read words by dynamic programming. Substituting two words costs 2·Lev/max(len)
+/// when at most half their characters differ (a misspelling: EVERY → EYERY costs 0.4) and 2 otherwise — the
+/// same as a delete plus an insert, which the backtrace prefers — so an unrelated word (OPEN vs CLOSED) is
+/// reported as missing plus inserted, never as a typo.
 /// </summary>
 public static class WordAlignment
 {
@@ -69,8 +70,15 @@ public static class WordAlignment
         return steps;
     }
 
-    public static double SubstitutionCost(string expected, string read) =>
-        expected == read ? 0 : 2.0 * Levenshtein.Distance(expected, read) / Math.Max(expected.Length, read.Length);
+    public static double SubstitutionCost(string expected, string read)
+    {
+        if (expected == read)
+        {
+            return 0;
+        }
+        double differing = (double)Levenshtein.Distance(expected, read) / Math.Max(expected.Length, read.Length);
+        return differing <= 0.5 ? 2 * differing : 2;
+    }
 
     private static bool Same(double x, double y) => Math.Abs(x - y) < 1e-9;
 }
