@@ -49,7 +49,7 @@ public static class StringMatcher
             WordsFound(target.Words, chosen.Text.Words),
             chosen.Confidence,
             agreement,
-            Uncertain: chosen.Confidence < ConfidentAt || (!exact && agreement < 0.5),
+            Uncertain: chosen.Confidence < ConfidentAt || PassesDisagree(reading.Count, agreement),
             CaseDiffers: exact && Compact(NormalizedText.StraightenPunctuation(target.Raw)) != Compact(NormalizedText.StraightenPunctuation(chosen.Text.Raw)),
             PunctuationDiffers: exact && Compact(target.Raw).ToUpperInvariant() != Compact(chosen.Text.Raw).ToUpperInvariant(),
             SpacingDiffers: exact && target.Normal != chosen.Text.Normal);
@@ -70,6 +70,13 @@ public static class StringMatcher
         }
         return found;
     }
+
+    /// <summary>
+    /// Passes disagree when, of two or more passes that read the string, no strict majority read the chosen text.
+    /// This applies to exact matches too: a glyph drawn wrong but read right by a minority of passes (6 for G at
+    /// half scale) must not be a confident pass.
+    /// </summary>
+    private static bool PassesDisagree(int readingPasses, double agreement) => readingPasses >= 2 && agreement <= 0.5;
 
     private static string Compact(string text) => text.Replace(" ", "", StringComparison.Ordinal);
 

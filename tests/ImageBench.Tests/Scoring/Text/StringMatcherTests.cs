@@ -11,7 +11,7 @@ public sealed class StringMatcherTests
     [Fact]
     public void The_best_pass_wins_so_OCR_noise_in_one_pass_does_not_fail_a_correct_string()
     {
-        var match = StringMatcher.Match(Expected, [Pass(90, "OPEN FR0M 7 AM EVERY DAV"), Pass(92, "OPEN FROM 7 AM EVERY DAY")]);
+        var match = StringMatcher.Match(Expected, [Pass(90, "OPEN FR0M 7 AM EVERY DAV"), Pass(92, "OPEN FROM 7 AM EVERY DAY"), Pass(91, "OPEN FROM 7 AM EVERY DAY")]);
         Assert.True(match.Exact);
         Assert.Equal(0, match.Cer);
         Assert.Equal(1, match.Score);
@@ -39,6 +39,16 @@ public sealed class StringMatcherTests
         Assert.False(match.Exact);
         Assert.True(match.Uncertain);
         Assert.InRange(match.Agreement, 0.3, 0.34);
+    }
+
+    [Fact]
+    public void An_exact_reading_without_a_majority_of_passes_is_uncertain()
+    {
+        // Half the passes read the drawn 6 for G: the exact verdict stands (minimum over passes) but is flagged.
+        var match = StringMatcher.Match("EVERY FRIDAY NIGHT", [Pass(95, "EVERY FRIDAY NIGHT"), Pass(95, "EVERY FRIDAY NI6HT")]);
+        Assert.True(match.Exact);
+        Assert.Equal(0.5, match.Agreement);
+        Assert.True(match.Uncertain);
     }
 
     [Fact]
