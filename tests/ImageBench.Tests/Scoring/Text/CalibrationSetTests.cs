@@ -17,13 +17,13 @@ public sealed class CalibrationSetTests
             Assert.Equal(1, Levenshtein.Distance(c.Expected[wrong], c.Drawn[wrong]));
             Assert.NotEqual(NormalizedText.Of(c.Expected[wrong]).Normal, NormalizedText.Of(c.Drawn[wrong]).Normal);
         }
-        Assert.Equal(Enum.GetValues<PosterStyle>().Length, cases.Select(c => c.Style).Distinct().Count());
+        Assert.Equal(Enum.GetValues<PosterStyle>().Length, cases.Select(c => c.Look).Distinct().Count());
     }
 
     [Fact]
     public void Posters_are_deterministic()
     {
         var c = CalibrationCase.Standard()[5];
-        Assert.Equal(c.Render(320, 240), c.Render(320, 240));
+        Assert.Equal(c.Render(320), c.Render(320));
     }
 }

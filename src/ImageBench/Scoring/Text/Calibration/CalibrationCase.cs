@@ -6,7 +6,9 @@ namespace ImageBench.Scoring.Text.Calibration;
 /// One calibration poster: the strings a prompt asks for, the strings actually drawn (one of them possibly
 /// misspelt with the emulator's look-alike swaps), and how it looks.
 /// </summary>
-public sealed record CalibrationCase(IReadOnlyList<string> Expected, IReadOnlyList<string> Drawn, PosterStyle Style, int Seed)
+/// <param name="Look">How the image looks (a poster style, or the emulated model that drew it).</param>
+/// <param name="Render">Encodes the image at a square size.</param>
+public sealed record CalibrationCase(IReadOnlyList<string> Expected, IReadOnlyList<string> Drawn, string Look, Func<int, byte[]> Render)
 {
     /// <summary>Pairs of (headline, subtitle) in the styles of real poster prompts.</summary>
     private static readonly (string Headline, string Subtitle)[] Phrases =
@@ -21,8 +23,6 @@ public sealed record CalibrationCase(IReadOnlyList<string> Expected, IReadOnlyLi
         ("VINTAGE MARKET", "VINYL BOOKS AND FURNITURE"),
     ];
 
-    public byte[] Render(int width, int height) => CalibrationPosters.Render(Drawn, Style, width, height, Seed);
-
     /// <summary>
     /// Every phrase pair × every style × {drawn right, one string misspelt}: 8 × 3 × 2 = 48 posters. The misspelt
     /// string alternates between headline and subtitle; the swap comes from the emulator's typo model.
@@ -36,15 +36,18 @@ public sealed record CalibrationCase(IReadOnlyList<string> Expected, IReadOnlyLi
             foreach (var style in Enum.GetValues<PosterStyle>())
             {
                 string[] expected = [headline, subtitle];
-                cases.Add(new CalibrationCase(expected, expected, style, ++seed));
+                cases.Add(Poster(expected, expected, style, ++seed));
                 int wrong = seed % 2;
                 var drawn = expected.ToArray();
                 drawn[wrong] = Misspell(expected[wrong], seed);
-                cases.Add(new CalibrationCase(expected, drawn, style, ++seed));
+                cases.Add(Poster(expected, drawn, style, ++seed));
             }
         }
         return cases;
     }
+
+    private static CalibrationCase Poster(string[] expected, string[] drawn, PosterStyle style, int seed) =>
+        new(expected, drawn, style.ToString(), size => CalibrationPosters.Render(drawn, style, size, size, seed));
 
     /// <summary>A misspelling that stays a misspelling after normalisation (upper-casing can undo l for I).</summary>
     private static string Misspell(string text, int seed)

@@ -25,7 +25,7 @@ public static class OcrCalibration
         var results = new ConcurrentDictionary<int, (CalibrationCase Case, IReadOnlyList<OcrResult> Results)>();
         Parallel.For(0, cases.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, i =>
         {
-            var image = ScoringImage.Load(cases[i].Render(size, size), out var error) ?? throw new InvalidOperationException(error);
+            var image = ScoringImage.Load(cases[i].Render(size), out var error) ?? throw new InvalidOperationException(error);
             results[i] = (cases[i], fullPassScorer.Read(image, CancellationToken.None));
         });
         var read = results.OrderBy(r => r.Key).Select(r => r.Value).ToList();
@@ -73,7 +73,7 @@ public static class OcrCalibration
     }
 
     private static string Miss(CalibrationCase c, int i, StringMatch match) =>
-        FormattableString.Invariant($"{c.Style}: drew \"{c.Drawn[i]}\", read \"{match.Best}\" ({match.Pass}, confidence {match.Confidence:0}, agreement {match.Agreement:0.##}{(match.Uncertain ? ", uncertain" : "")})");
+        FormattableString.Invariant($"{c.Look}: drew \"{c.Drawn[i]}\", read \"{match.Best}\" ({match.Pass}, confidence {match.Confidence:0}, agreement {match.Agreement:0.##}{(match.Uncertain ? ", uncertain" : "")})");
 
     private static bool IsTheDrawnSwap(StringMatch match, string expected, string drawn)
     {
