@@ -84,3 +84,22 @@ public sealed class TesseractEngineTests
         public void Dispose() => Disposed = true;
     }
 }
+
+public sealed class TesseractParallelTests
+{
+    [Fact]
+    public void Parallel_scoring_gives_each_worker_its_own_engine_and_the_same_readings()
+    {
+        var images = new[] { ImageBench.Scoring.Text.Calibration.PosterStyle.DarkOnLight, ImageBench.Scoring.Text.Calibration.PosterStyle.LightOnDark }
+            .Select(style => Load(CalibrationPosters.Render(["MORNING BREW", Misspelt], style, 640, 480))).ToArray();
+        using var scorer = ImageBench.Scoring.Text.TextScorer.CreateDefault(OcrPasses.Single);
+        var serial = images.Select(i => Dump(scorer.Read(i, CancellationToken.None))).ToArray();
+
+        var parallel = new string[images.Length * 3];
+        Parallel.For(0, parallel.Length, new ParallelOptions { MaxDegreeOfParallelism = 3 },
+            i => parallel[i] = Dump(scorer.Read(images[i % images.Length], CancellationToken.None)));
+
+        for (int i = 0; i < parallel.Length; i++) Assert.Equal(serial[i % images.Length], parallel[i]);
+        Assert.All(serial, s => Assert.Contains("OPEN FROM 7 AM EYERY DAY", s, StringComparison.Ordinal));
+    }
+}
