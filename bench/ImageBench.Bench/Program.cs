@@ -5,6 +5,11 @@ using ImageBench.Bench;
 // HttpClient loop doing the same calls in the same run, and throughput with 1 MB images.
 // Usage: make bench [ARGS="--quick"]
 var quick = args.Contains("--quick");
+// --ocr: the text scorer's calibration and speed instead (make bench ARGS="--ocr").
+if (args.Contains("--ocr"))
+{
+    return await OcrBenchmark.RunAsync(quick);
+}
 var report = new BenchReport();
 foreach (var concurrency in new[] { 1, 16, 64 })
     report.Overhead.Add(await OverheadBenchmark.RunAsync(concurrency, calls: quick ? Math.Max(64, concurrency * 2) : Math.Max(400, concurrency * 10)));
