@@ -39,6 +39,7 @@ public sealed record TextAnalysis(
 
     public JsonObject Details() => new()
     {
+        ["summary"] = Summary(),
         ["engines"] = new JsonArray([.. Engines.Select(e => JsonValue.Create(e))]),
         ["passes"] = new JsonArray([.. Passes.Select(p => JsonValue.Create(p))]),
         ["strings"] = new JsonArray([.. Strings.Select(StringJson)]),
@@ -47,6 +48,17 @@ public sealed record TextAnalysis(
             ["text"] = e.Text, ["confidence"] = Math.Round(e.Confidence, 1), ["passes"] = e.Passes,
         })]),
     };
+
+    /// <summary>One line for a report: "2 of 2 strings exact" or each failing string with its typos.</summary>
+    public string Summary()
+    {
+        var failing = Strings.Where(s => !s.Exact).ToList();
+        if (failing.Count == 0) return $"{Strings.Count} of {Strings.Count} strings exact{(Strings.Any(s => s.Uncertain) ? " (uncertain)" : "")}";
+        return string.Join("; ", failing.Select(s =>
+            s.Best is null ? $"\"{s.Expected}\" not found"
+            : s.Typos.Count > 0 ? $"\"{s.Expected}\": {string.Join(", ", s.Typos.Select(t => $"{t.Expected} → {t.Read}"))}{(s.Uncertain ? " (uncertain)" : "")}"
+            : $"\"{s.Expected}\" read as \"{s.Best}\"{(s.Uncertain ? " (uncertain)" : "")}"));
+    }
 
     private static JsonObject StringJson(StringMatch s) => new()
     {
