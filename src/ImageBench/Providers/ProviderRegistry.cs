@@ -1,7 +1,11 @@
 using System.Net;
 using ImageBench.Providers.Bfl;
+using ImageBench.Providers.Fal;
+using ImageBench.Providers.Gemini;
 using ImageBench.Providers.Http;
+using ImageBench.Providers.Imagen;
 using ImageBench.Providers.OpenAI;
+using ImageBench.Providers.Replicate;
 
 namespace ImageBench.Providers;
 
@@ -32,10 +36,21 @@ public sealed class ProviderRegistry : IDisposable
         {
             [OpenAIProvider.FamilyName] = new OpenAIProvider(shared, policy),
             [BflProvider.FamilyName] = new BflProvider(shared, policy),
+            [FalProvider.FamilyName] = new FalProvider(shared, policy),
+            [ReplicateProvider.FamilyName] = new ReplicateProvider(shared, policy),
+            [GeminiProvider.FamilyName] = new GeminiProvider(shared, policy),
+            [ImagenProvider.FamilyName] = new ImagenProvider(shared, policy),
         };
     }
 
-    public static IReadOnlyList<string> Families { get; } = [OpenAIProvider.FamilyName, BflProvider.FamilyName];
+    public static IReadOnlyList<string> Families { get; } =
+    [
+        OpenAIProvider.FamilyName, BflProvider.FamilyName,
+        FalProvider.FamilyName,
+        ReplicateProvider.FamilyName,
+        GeminiProvider.FamilyName,
+        ImagenProvider.FamilyName,
+    ];
 
     public IImageProvider For(string family)
     {

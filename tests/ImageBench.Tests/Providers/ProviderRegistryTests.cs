@@ -12,7 +12,7 @@ public sealed class ProviderRegistryTests
         using var client = ProviderRegistry.CreateHttpClient();
         var registry = new ProviderRegistry(client);
 
-        Assert.Equal(["openai", "bfl"], ProviderRegistry.Families);
+        Assert.Equal(["openai", "bfl", "fal", "replicate", "gemini", "imagen"], ProviderRegistry.Families);
         Assert.IsType<OpenAIProvider>(registry.For("openai"));
         var bfl = Assert.IsType<BflProvider>(registry.For("bfl"));
         Assert.True(bfl.IsAsynchronous);
