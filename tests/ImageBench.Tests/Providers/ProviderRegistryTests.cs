@@ -24,8 +24,8 @@ public sealed class ProviderRegistryTests
     public void Unknown_family_names_the_known_ones()
     {
         using var client = ProviderRegistry.CreateHttpClient();
-        var error = Assert.Throws<ImageBench.Configuration.InputException>(() => new ProviderRegistry(client).For("fal"));
-        Assert.Contains("'fal'", error.Message, StringComparison.Ordinal);
+        var error = Assert.Throws<ImageBench.Configuration.InputException>(() => new ProviderRegistry(client).For("midjourney"));
+        Assert.Contains("'midjourney'", error.Message, StringComparison.Ordinal);
         Assert.Contains("openai, bfl", error.Message, StringComparison.Ordinal);
     }
 
