@@ -29,7 +29,7 @@ public sealed record VcrInteraction(
         {
             try
             {
-                return ResponseIsBinary ? null : JsonNode.Parse(ResponseBody);
+                return ResponseIsBinary ? null : Lenient(System.Text.Json.JsonDocument.Parse(ResponseBody).RootElement);
             }
             catch (System.Text.Json.JsonException)
             {
@@ -37,6 +37,18 @@ public sealed record VcrInteraction(
             }
         }
     }
+
+    /// <summary>
+    /// Real Replicate answers repeat keys ("model" twice in run.yaml), which JsonNode.Parse rejects; the last one wins here,
+    /// as in most JSON readers (the adapter itself reads with JsonDocument, which tolerates them).
+    /// </summary>
+    private static JsonNode? Lenient(System.Text.Json.JsonElement e) => e.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.Object => e.EnumerateObject().Aggregate(new JsonObject(), (o, p) => { o[p.Name] = Lenient(p.Value); return o; }),
+        System.Text.Json.JsonValueKind.Array => new JsonArray(e.EnumerateArray().Select(Lenient).ToArray()),
+        System.Text.Json.JsonValueKind.Null => null,
+        _ => JsonNode.Parse(e.GetRawText()),
+    };
 
     /// <summary>A reply for <see cref="RecordedHandler"/>: recorded status, headers and (optionally rewritten) body.</summary>
     public Reply ToReply(string? body = null, TimeSpan serverTime = default)
@@ -80,7 +92,7 @@ public static class VcrCassette
         if (Child(response, "parsed_body") is { } parsed) return (ToJson(parsed)?.ToJsonString() ?? "", false);
         if (Child(response, "content") is YamlScalarNode content) return (content.Value ?? "", false);
         if (Child(response, "body") is YamlMappingNode body && Child(body, "string") is YamlScalarNode text)
-            return (text.Value ?? "", text.Tag.Value == "tag:yaml.org,2002:binary");
+            return (text.Value ?? "", !text.Tag.IsEmpty && !text.Tag.IsNonSpecific && text.Tag.Value == "tag:yaml.org,2002:binary");
         return ("", false);
     }
 
