@@ -32,7 +32,7 @@ internal sealed record ReplicateInput(string Prompt, int Width, int Height, stri
         }
         else
         {
-            return (null, $"- input.aspect_ratio: aspect_ratio must be one of the following: \"custom\", \"1:1\", \"16:9\", \"3:2\", \"2:3\", \"4:5\", \"5:4\", \"9:16\", \"3:4\", \"4:3\" (got \"{ratio}\")");
+            return (null, $"- input.aspect_ratio: aspect_ratio must be one of the following: \"custom\", \"1:1\", \"16:9\", \"3:2\", \"2:3\", \"4:5\", \"5:4\", \"9:16\", \"3:4\", \"4:3\", \"21:9\", \"9:21\" (got \"{ratio}\")");
         }
         var format = input.TryGetProperty("output_format", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
         if (format is not (null or "webp" or "jpg" or "png"))
@@ -41,8 +41,11 @@ internal sealed record ReplicateInput(string Prompt, int Width, int Height, stri
         return (new ReplicateInput(p.GetString()!, width, height, format == "jpg" ? "jpeg" : format, seed), null);
     }
 
+    private static readonly HashSet<string> Ratios = ["1:1", "16:9", "9:16", "3:2", "2:3", "4:3", "3:4", "4:5", "5:4", "21:9", "9:21"];
+
     public static (int Width, int Height)? SizeFor(string ratio)
     {
+        if (!Ratios.Contains(ratio)) return null;
         var parts = ratio.Split(':');
         if (parts.Length != 2 || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var a)
             || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var b) || a <= 0 || b <= 0 || a > 21 || b > 21)
