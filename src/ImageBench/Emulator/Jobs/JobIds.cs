@@ -12,7 +12,10 @@ internal static class JobIds
     public static string Base32(ulong seed, int callIndex)
     {
         const string alphabet = "abcdefghijklmnopqrstuvwxyz234567";
-        var bits = new System.Numerics.BigInteger(BitConverter.GetBytes(seed).Concat(BitConverter.GetBytes((ulong)callIndex * 0x9E3779B97F4A7C15UL)).Append((byte)0).ToArray());
+        // Two independent 64-bit hashes so every one of the 26 characters varies (130 bits are drawn from 128).
+        var low = Randomness.DeterministicRandom.Hash(seed, callIndex, "id-low");
+        var high = Randomness.DeterministicRandom.Hash(seed, callIndex, "id-high");
+        var bits = new System.Numerics.BigInteger(BitConverter.GetBytes(low).Concat(BitConverter.GetBytes(high)).Append((byte)0).ToArray());
         var chars = new char[26];
         for (int i = 0; i < chars.Length; i++)
         {

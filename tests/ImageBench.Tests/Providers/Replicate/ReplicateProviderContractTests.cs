@@ -105,6 +105,24 @@ public sealed class ReplicateProviderContractTests : IDisposable
         Assert.Equal("HTTP 422 Input validation failed: - input.aspect_ratio: aspect_ratio must be one of …", result.Reason);
     }
 
+    [Fact]
+    public async Task Resume_polls_the_stored_prediction_without_creating_another()
+    {
+        _h.Handler.Json(HttpStatusCode.OK, Prediction("processing"), new Uri(Get));
+        _h.Handler.Json(HttpStatusCode.OK, Prediction("succeeded", "data:image/png;base64," + ProviderHarness.Png1x1Base64, predict: 4), new Uri(Get));
+        var rec = _h.NewRecorder();
+
+        var result = await _h.Clock.RunAsync(() => _h.Registry.For("replicate").ResumeAsync(
+            new GenerationRequest(ProviderHarness.Model("replicate", "black-forest-labs/flux-1.1-pro", "https://api.replicate.com/"), "p", 1024, 1024, new ApiKey("r8_secret")),
+            new JobHandle("p1", Get), rec, CancellationToken.None));
+
+        Assert.Equal(AttemptOutcome.Ok, result.Outcome);
+        Assert.Equal(4000, result.ServerMs);
+        Assert.DoesNotContain(_h.Handler.Requests, r => r.Method == HttpMethod.Post);
+        Assert.Empty(_h.SubmittedJobs);
+        Assert.All(_h.Handler.Requests, r => Assert.Equal("Bearer r8_secret", r.Headers["Authorization"]));
+    }
+
     [Theory]
     [InlineData(null, "wait")]
     [InlineData("true", "wait")]
