@@ -104,7 +104,7 @@ public sealed class ReplicateProvider : IImageProvider
                 return Finish(GenerationResult.Failed(terminal.Outcome, terminal.Reason, status) with { ServerMs = ServerMs(prediction), ServerMsSource = Source(prediction) });
             // Sync mode can answer "processing" with the output already there: the output decides, not the status.
             if (prediction.Output is not null)
-                return Finish(await DownloadAsync(request, prediction, status, recorder, ct).ConfigureAwait(false));
+                return Finish(await ReplicateOutput.FetchAsync(_http, _policy, request, prediction, status, recorder, ct).ConfigureAwait(false));
             switch (prediction.Status)
             {
                 case ReplicateStatus.Succeeded:
@@ -133,66 +133,6 @@ public sealed class ReplicateProvider : IImageProvider
             Request = body,
             Reason = unknown.Count == 0 ? result.Reason : $"{result.Reason ?? "ok"} (unknown statuses seen while polling: {string.Join(", ", unknown)})",
         };
-    }
-
-    private async Task<GenerationResult> DownloadAsync(GenerationRequest request, ReplicatePrediction prediction, int status,
-        AttemptRecorder recorder, CancellationToken ct)
-    {
-        recorder.BeginPhase(PhaseNames.Download);
-        var output = prediction.Output!;
-        byte[] bytes;
-        string? contentType;
-        int httpStatus;
-        if (InlineImageUrl.IsDataUrl(output))
-        {
-            var (inline, media, bad) = InlineImageUrl.Decode(output);
-            if (inline is null) return GenerationResult.Failed(AttemptOutcome.InvalidResponse, $"output: {bad}", status);
-            (bytes, contentType, httpStatus) = (inline, media, status);
-        }
-        else
-        {
-            var url = new Uri(output);
-            var download = SendsKeyTo(url, request.Model.BaseUrl)
-                ? await DownloadWithKeyAsync(url, request.Key, recorder, ct).ConfigureAwait(false)
-                : await _http.DownloadAsync(url, recorder, _policy, BodyReader.DefaultCap, ct).ConfigureAwait(false);
-            if (download.Bytes is null)
-                return GenerationResult.Failed(download.BodyInvalid ? AttemptOutcome.InvalidResponse : AttemptOutcome.ProviderError,
-                    download.Failure!, download.HttpStatus);
-            (bytes, contentType, httpStatus) = (download.Bytes, download.ContentType, download.HttpStatus ?? status);
-        }
-        return new GenerationResult
-        {
-            Outcome = AttemptOutcome.Ok,
-            HttpStatus = httpStatus,
-            ImageBytes = bytes,
-            DeclaredContentType = contentType ?? (request.Options.TryGetValue("output_format", out var f) ? $"image/{(f == "jpg" ? "jpeg" : f)}" : null),
-            ServerMs = ServerMs(prediction),
-            ServerMsSource = Source(prediction),
-        };
-    }
-
-    /// <summary>Files served by the API host itself (api.replicate.com/v1/files/…) need the key; CDN links never get it.</summary>
-    private async Task<Download> DownloadWithKeyAsync(Uri url, ApiKey? key, AttemptRecorder recorder, CancellationToken ct)
-    {
-        HttpResponseMessage response;
-        try
-        {
-            response = await _http.SendAsync(() => Build(HttpMethod.Get, url, key, null, null, "*/*"), recorder, _policy, PhaseNames.Download, ct, key).ConfigureAwait(false);
-        }
-        catch (Exception e) when (RetryPolicy.IsRetryableException(e) && !ct.IsCancellationRequested)
-        {
-            return new Download(null, null, null, ProviderWords.Redact($"image download failed: {e.Message}", key), false);
-        }
-        using (response)
-        {
-            var status = (int)response.StatusCode;
-            var read = await BodyReader.ReadAsync(response, BodyReader.DefaultCap, ct).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-                return new Download(null, null, status, $"image download failed: HTTP {status}: {ProviderWords.From(read.Bytes is { } b ? Encoding.UTF8.GetString(b) : "", key)}", false);
-            return read.Ok
-                ? new Download(read.Bytes, response.Content.Headers.ContentType?.MediaType, status, null, false)
-                : new Download(null, null, status, $"image download: {read.Failure}", true);
-        }
     }
 
     private async Task<(ReplicatePrediction? Prediction, int Status, GenerationResult? Failure)> CallAsync(HttpMethod method, Uri url, ApiKey? key,
@@ -231,11 +171,11 @@ public sealed class ReplicateProvider : IImageProvider
             ? url
             : UrlJoin.Combine(baseUrl, "v1/predictions/" + Uri.EscapeDataString(id));
 
-    private static double? ServerMs(ReplicatePrediction p) => p.PredictSeconds * 1000;
+    internal static double? ServerMs(ReplicatePrediction p) => p.PredictSeconds * 1000;
 
-    private static string? Source(ReplicatePrediction p) => p.PredictSeconds is null ? null : ServerMsSourceName;
+    internal static string? Source(ReplicatePrediction p) => p.PredictSeconds is null ? null : ServerMsSourceName;
 
-    private static HttpRequestMessage Build(HttpMethod method, Uri url, ApiKey? key, string? json, string? prefer, string accept)
+    internal static HttpRequestMessage Build(HttpMethod method, Uri url, ApiKey? key, string? json, string? prefer, string accept)
     {
         var message = new HttpRequestMessage(method, url);
         if (json is not null) message.Content = new StringContent(json, Encoding.UTF8, "application/json");
