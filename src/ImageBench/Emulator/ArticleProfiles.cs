@@ -38,6 +38,13 @@ internal static class ArticleProfiles
             ["sd3.5-large"] = new() { Latency = new(6, 4, 12), ImageFormat = "png", TypoRate = 0.35 },
             ["ideogram-v3"] = new() { Latency = new(10, 6, 20), ImageFormat = "png", TypoRate = 0.05 },
             ["recraftv3"] = new() { Latency = new(10, 6, 20), ImageFormat = "webp", TypoRate = 0.1 },
+            // Guesses, not measurements (no timing of these routes was recorded, except Gemini's server-timing: 5.6 s for
+            // one 2.5-flash-image answer, 26 s for one 3-pro-image answer). Formats follow the recordings where there are some.
+            ["fal-ai/flux-pro/v1.1"] = new() { Latency = new(5.5, 3.5, 9.0), ImageFormat = "jpeg", TypoRate = 0.6 },
+            ["black-forest-labs/flux-1.1-pro"] = new() { Latency = new(7.0, 4.5, 12.0), ImageFormat = "webp", TypoRate = 0.6 },
+            ["gemini-2.5-flash-image"] = new() { Latency = new(8.0, 5.0, 15.0), ImageFormat = "png", TypoRate = 0.2 },
+            ["gemini-3-pro-image-preview"] = new() { Latency = new(25.0, 15.0, 45.0), ImageFormat = "jpeg", TypoRate = 0.05 },
+            ["imagen-4.0-generate-001"] = new() { Latency = new(9.0, 6.0, 15.0), ImageFormat = "png", TypoRate = 0.3 },
             [EmulatorWarmup.Model] = new() { Latency = LatencyProfile.Instant, ImageFormat = "png" },
         };
 }

@@ -4,13 +4,17 @@ using ImageBench.Emulator.Ark;
 using ImageBench.Emulator.Bfl;
 using ImageBench.Emulator.DashScope;
 using ImageBench.Emulator.Delivery;
+using ImageBench.Emulator.Fal;
 using ImageBench.Emulator.Faults;
 using ImageBench.Emulator.Ideogram;
+using ImageBench.Emulator.Gemini;
+using ImageBench.Emulator.Jobs;
 using ImageBench.Emulator.OpenAI;
 using ImageBench.Emulator.OpenRouter;
 using ImageBench.Emulator.Recraft;
 using ImageBench.Emulator.Rendering;
 using ImageBench.Emulator.Stability;
+using ImageBench.Emulator.Replicate;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -65,6 +69,8 @@ public sealed class EmulatorServer : IAsyncDisposable
             return _images.RenderAsync(shape.Model, call.Prompt, shape.Width, shape.Height, shape.Format, shape.Quality);
         if (call.Protocol == EmulatorCall.Bfl)
             return _images.RenderAsync(call.Model, call.Prompt, call.Width, call.Height, call.OutputFormat ?? profile.ImageFormat, 90);
+        if (PrewarmSizes.For(call) is { } other)
+            return _images.RenderAsync(call.Model, call.Prompt, other.Width, other.Height, other.Format ?? profile.ImageFormat, 90);
         var format = call.OutputFormat ?? (call.Model.StartsWith("gpt-image", StringComparison.OrdinalIgnoreCase) ? profile.ImageFormat : "png");
         return _images.RenderAsync(call.Model, call.Prompt, call.Width, call.Height, format, format == "png" ? 100 : call.Compression ?? 100);
     }));
@@ -147,6 +153,23 @@ public sealed class EmulatorServer : IAsyncDisposable
         app.MapGet("/results/{id}/{file}", DeliveryOnly(ctx => deliveryEndpoint.HandleAsync(ctx, (string)ctx.Request.RouteValues["id"]!)));
         app.MapGet("/private/{file}", DeliveryOnly(ctx => deliveryEndpoint.HandleAsync(ctx, Path.GetFileNameWithoutExtension((string)ctx.Request.RouteValues["file"]!))));
 
+        // fal, Replicate, Gemini and Imagen (docs/emulator.md). fal's queue lives at the root of the API host, as on
+        // queue.fal.run, so rebasing a fal model onto the emulator needs no path prefix; its catch-alls rank below
+        // every literal route above and below.
+        var queued = new QueuedJobStore();
+        var fal = new FalQueueEndpoint(options, stats, planner, images, queued, delivery, urls, server.BaseUrl);
+        var replicate = new ReplicatePredictionsEndpoint(options, stats, planner, images, queued, delivery, urls, server.BaseUrl);
+        var google = new GoogleModelsEndpoint(options, stats, planner, images, writer);
+        app.MapPost("/v1/models/{owner}/{name}/predictions", ApiOnly(ctx => replicate.CreateAsync(ctx, $"{Route(ctx, "owner")}/{Route(ctx, "name")}")));
+        app.MapPost("/v1/models/{name}/predictions", ApiOnly(ctx => replicate.CreateAsync(ctx, Route(ctx, "name"))));
+        app.MapPost("/v1/predictions", ApiOnly(ctx => replicate.CreateAsync(ctx, null)));
+        app.MapGet("/v1/predictions/{id}", ApiOnly(ctx => replicate.GetAsync(ctx, Route(ctx, "id"))));
+        app.MapPost("/v1beta/models/{target}", ApiOnly(ctx => google.HandleAsync(ctx, Route(ctx, "target"))));
+        app.MapPost("/v1beta1/projects/{project}/locations/{location}/publishers/google/models/{target}", ApiOnly(ctx => google.HandleAsync(ctx, Route(ctx, "target"))));
+        app.MapPost("/v1/publishers/google/models/{target}", ApiOnly(ctx => google.HandleAsync(ctx, Route(ctx, "target"))));
+        app.MapPost("/{**app}", ApiOnly(ctx => fal.SubmitAsync(ctx, Route(ctx, "app"))));
+        app.MapGet("/{**path}", ApiOnly(ctx => fal.GetAsync(ctx, Route(ctx, "path"))));
+
         try
         {
             await app.StartAsync(ct).ConfigureAwait(false);
@@ -158,6 +181,8 @@ public sealed class EmulatorServer : IAsyncDisposable
         }
         return server;
     }
+
+    private static string Route(HttpContext ctx, string name) => (string)ctx.Request.RouteValues[name]!;
 
     private static RequestDelegate ApiOnly(RequestDelegate handler) => OnAddress(ApiAddress, handler);
     private static RequestDelegate DeliveryOnly(RequestDelegate handler) => OnAddress(DeliveryAddress, handler);
@@ -178,7 +203,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(log);
         await using var server = await StartAsync(options, ct).ConfigureAwait(false);
-        log($"ImageBench emulator: OpenAI Images + BFL API at {server.BaseUrl}, BFL/dall-e delivery at {server.DeliveryBaseUrl}");
+        log($"ImageBench emulator: OpenAI Images + BFL + fal + Replicate + Gemini + Imagen API at {server.BaseUrl}, delivery at {server.DeliveryBaseUrl}");
         log(string.Create(CultureInfo.InvariantCulture,
             $"time scale {options.TimeScale}, seed {options.Seed}, {options.Profiles.Count} model profiles ({string.Join(", ", options.Profiles.Keys)}), keys {(options.RequireKey ? "required (any value)" : "optional")}"));
         try

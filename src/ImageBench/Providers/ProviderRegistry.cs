@@ -3,11 +3,15 @@ using ImageBench.Providers.Ark;
 using ImageBench.Providers.Bfl;
 using ImageBench.Providers.DashScope;
 using ImageBench.Providers.Ideogram;
+using ImageBench.Providers.Fal;
+using ImageBench.Providers.Gemini;
 using ImageBench.Providers.Http;
+using ImageBench.Providers.Imagen;
 using ImageBench.Providers.OpenAI;
 using ImageBench.Providers.OpenRouter;
 using ImageBench.Providers.Recraft;
 using ImageBench.Providers.Stability;
+using ImageBench.Providers.Replicate;
 
 namespace ImageBench.Providers;
 
@@ -44,6 +48,10 @@ public sealed class ProviderRegistry : IDisposable
             [StabilityProvider.FamilyName] = new StabilityProvider(shared, policy),
             [IdeogramProvider.FamilyName] = new IdeogramProvider(shared, policy),
             [RecraftProvider.FamilyName] = new RecraftProvider(shared, policy),
+            [FalProvider.FamilyName] = new FalProvider(shared, policy),
+            [ReplicateProvider.FamilyName] = new ReplicateProvider(shared, policy),
+            [GeminiProvider.FamilyName] = new GeminiProvider(shared, policy),
+            [ImagenProvider.FamilyName] = new ImagenProvider(shared, policy),
         };
     }
 
@@ -52,6 +60,10 @@ public sealed class ProviderRegistry : IDisposable
         OpenAIProvider.FamilyName, BflProvider.FamilyName,
         OpenRouterProvider.FamilyName, DashScopeProvider.FamilyName, ArkProvider.FamilyName,
         StabilityProvider.FamilyName, IdeogramProvider.FamilyName, RecraftProvider.FamilyName,
+        FalProvider.FamilyName,
+        ReplicateProvider.FamilyName,
+        GeminiProvider.FamilyName,
+        ImagenProvider.FamilyName,
     ];
 
     public IImageProvider For(string family)
