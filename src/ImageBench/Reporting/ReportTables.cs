@@ -72,9 +72,19 @@ internal static class ReportTables
         if (scores is null || models.All(m => scores.PassRate(m.Id) is null)) yield break;
         yield return Row("Pass rate (all checks)", models, m => Percent(scores.PassRate(m.Id)));
         yield return Row("Cost per acceptable image", models, m =>
-            scores.PassRate(m.Id) is > 0 and var rate && m.Stats.MeanCostPerOkImageUsd is { } cost ? Usd(cost / (decimal)rate) : "–");
+            scores.PassRate(m.Id) switch
+            {
+                0 => "no acceptable image",
+                > 0 and var rate when m.Stats.MeanCostPerOkImageUsd is { } cost => Usd(cost / (decimal)rate),
+                _ => "–",
+            });
         yield return Row("Time per acceptable image", models, m =>
-            scores.PassRate(m.Id) is > 0 and var rate && m.Stats.Latency is { } latency ? Duration(latency.Mean / rate) : "–");
+            scores.PassRate(m.Id) switch
+            {
+                0 => "no acceptable image",
+                > 0 and var rate when m.Stats.Latency is { } latency => Duration(latency.Mean / rate),
+                _ => "–",
+            });
     }
 
     public static ReportTable Outcomes(IReadOnlyList<ReportModel> models) => Table("Outcomes", "Outcome", models,

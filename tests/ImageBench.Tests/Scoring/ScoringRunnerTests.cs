@@ -100,7 +100,7 @@ public sealed class ScoringRunnerTests : IDisposable
 
         Assert.Contains("✓ width: 32 px wide", md, StringComparison.Ordinal);
         Assert.Contains("✗ width: 8 px wide", md, StringComparison.Ordinal);
-        Assert.Contains("| Cost per acceptable image | $0.04 | – |", md, StringComparison.Ordinal);
+        Assert.Contains("| Cost per acceptable image | $0.04 | no acceptable image |", md, StringComparison.Ordinal);
         Assert.Contains("| Pass rate (all checks) | 100.0% | 0.0% |", md, StringComparison.Ordinal);
         Assert.Null(report.CapabilityScores);
     }
