@@ -1,0 +1,127 @@
+namespace ImageBench.Scoring.Image;
+
+/// <summary>One axis of a pixel grid: cells <see cref="Period"/> pixels wide, an edge after pixel
+/// <see cref="Offset"/> + k·Period, carrying <see cref="EdgeShare"/> of all edge energy on that axis.</summary>
+/// <param name="Strength">Normalised autocorrelation of the edge profile at the period (−1..1).</param>
+/// <param name="Prominence">Raw edge energy on the grid lines above chance (see <see cref="GridPeriod.Prominence"/>).</param>
+internal sealed record GridAxis(int Period, int Offset, double EdgeShare, double Strength, double Prominence = 0)
+{
+    public static readonly GridAxis None = new(0, 0, 0, 0);
+    public bool Found => Period > 0;
+}
+
+/// <summary>
+/// Finds the grid period of an edge profile: nearest-neighbour upscaling puts every colour change on a multiple
+/// of the pixel size, so the mean-removed profile autocorrelates strongly at that lag and its multiples. The
+/// first strong local peak (lags 2..64) is the period; taking the first, not the highest, avoids answering 2s.
+/// </summary>
+internal static class GridPeriod
+{
+    public const int MinLag = 2;
+    public const int MaxLag = 64;
+
+    /// <summary>A peak must reach this share of the highest peak to count as "strong".</summary>
+    private const double RelativePeak = 0.5;
+
+    /// <summary>Below this autocorrelation a profile has no periodic structure worth calling a grid.</summary>
+    private const double MinimumStrength = 0.15;
+
+    /// <summary>The grid of <paramref name="profile"/>, with <see cref="GridAxis.Prominence"/> measured on
+    /// <paramref name="raw"/> (all differences, noise included).</summary>
+    public static GridAxis Find(double[] profile, double[] raw)
+    {
+        var axis = Find(profile);
+        return axis.Found ? axis with { Prominence = Prominence(raw, axis.Period, axis.Offset) } : axis;
+    }
+
+    /// <summary>
+    /// How far above chance the raw edge energy on the grid lines is: (share − 1/s) / (1 − 1/s), 0 when the grid
+    /// lines carry no more than any other s-th column, 1 when they carry everything.
+    /// </summary>
+    public static double Prominence(double[] raw, int period, int offset)
+    {
+        double on = 0, total = 0;
+        for (int i = 0; i < raw.Length; i++)
+        {
+            total += raw[i];
+            if (i % period == offset)
+                on += raw[i];
+        }
+        if (total <= 0)
+            return 0;
+        double chance = 1.0 / period;
+        return Math.Max(0, (on / total - chance) / (1 - chance));
+    }
+
+    public static GridAxis Find(double[] profile)
+    {
+        int n = profile.Length;
+        // At least three whole cells are needed to call anything periodic.
+        int maxLag = Math.Min(MaxLag, n / 3);
+        if (maxLag < MinLag)
+            return GridAxis.None;
+        var ac = Autocorrelation(profile, maxLag + 1);
+        if (ac is null)
+            return GridAxis.None;
+        double best = 0;
+        for (int lag = MinLag; lag <= maxLag; lag++)
+            best = Math.Max(best, ac[lag]);
+        if (best < MinimumStrength)
+            return GridAxis.None;
+        for (int lag = MinLag; lag <= maxLag; lag++)
+        {
+            bool localPeak = ac[lag] > ac[lag - 1] && (lag + 1 >= ac.Length || ac[lag] >= ac[lag + 1]);
+            if (localPeak && ac[lag] >= RelativePeak * best)
+            {
+                var (offset, share) = BestOffset(profile, lag);
+                return new GridAxis(lag, offset, share, ac[lag]);
+            }
+        }
+        return GridAxis.None;
+    }
+
+    /// <summary>Normalised autocorrelation for lags 0..count−1, or null for a flat profile.</summary>
+    private static double[]? Autocorrelation(double[] profile, int count)
+    {
+        int n = profile.Length;
+        double mean = profile.Average();
+        var d = new double[n];
+        double energy = 0;
+        for (int i = 0; i < n; i++)
+        {
+            d[i] = profile[i] - mean;
+            energy += d[i] * d[i];
+        }
+        if (energy <= 1e-9)
+            return null;
+        var ac = new double[Math.Min(count, n)];
+        for (int lag = 0; lag < ac.Length; lag++)
+        {
+            double sum = 0;
+            for (int i = 0; i + lag < n; i++)
+                sum += d[i] * d[i + lag];
+            // Rescaled by n/(n−lag) so long lags are not penalised just for overlapping less.
+            ac[lag] = sum / energy * n / (n - lag);
+        }
+        return ac;
+    }
+
+    /// <summary>offset = argmax_o Σ_k P[o + k·s], and the share of all edge energy on those positions.</summary>
+    internal static (int Offset, double Share) BestOffset(double[] profile, int period)
+    {
+        var sums = new double[period];
+        double total = 0;
+        for (int i = 0; i < profile.Length; i++)
+        {
+            sums[i % period] += profile[i];
+            total += profile[i];
+        }
+        int offset = 0;
+        for (int o = 1; o < period; o++)
+        {
+            if (sums[o] > sums[offset])
+                offset = o;
+        }
+        return (offset, total > 0 ? sums[offset] / total : 0);
+    }
+}
