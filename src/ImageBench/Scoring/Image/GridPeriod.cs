@@ -60,7 +60,9 @@ internal static class GridPeriod
         int maxLag = Math.Min(MaxLag, n / 3);
         if (maxLag < MinLag)
             return GridAxis.None;
-        var ac = Autocorrelation(profile, maxLag + 1);
+        // On log(1 + P): a few huge spikes (a horizon, a long outline) would otherwise own the whole energy and
+        // hide the regular small steps of every cell boundary (measured: a ×4 JPEG sprite's rows peaked at 0.06).
+        var ac = Autocorrelation(Array.ConvertAll(profile, v => Math.Log(1 + v)), maxLag + 1);
         if (ac is null)
             return GridAxis.None;
         double best = 0;
@@ -73,11 +75,32 @@ internal static class GridPeriod
             bool localPeak = ac[lag] > ac[lag - 1] && (lag + 1 >= ac.Length || ac[lag] >= ac[lag + 1]);
             if (localPeak && ac[lag] >= RelativePeak * best)
             {
-                var (offset, share) = BestOffset(profile, lag);
-                return new GridAxis(lag, offset, share, ac[lag]);
+                int period = SmallestDividingPeriod(profile, lag);
+                var (offset, share) = BestOffset(profile, period);
+                return new GridAxis(period, offset, share, ac[period]);
             }
         }
         return GridAxis.None;
+    }
+
+    /// <summary>
+    /// The peak found can be a multiple of the true period when lossy chroma blurs alternate lines (measured: a ×5
+    /// WebP sprite peaked at 10). A divisor d = L/k is the real period when its k phases together carry about k
+    /// times the energy of the one found: its share must reach (1 + (k − 1)/2) times the share at L, which a
+    /// true period L cannot, because its other phases hold only noise.
+    /// </summary>
+    private static int SmallestDividingPeriod(double[] profile, int lag)
+    {
+        double shareAtLag = BestOffset(profile, lag).Share;
+        for (int d = MinLag; d < lag; d++)
+        {
+            if (lag % d != 0)
+                continue;
+            int k = lag / d;
+            if (BestOffset(profile, d).Share >= shareAtLag * (1 + (k - 1) / 2.0))
+                return d;
+        }
+        return lag;
     }
 
     /// <summary>Normalised autocorrelation for lags 0..count−1, or null for a flat profile.</summary>
