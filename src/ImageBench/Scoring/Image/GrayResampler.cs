@@ -17,6 +17,8 @@ internal static class GrayResampler
 
     public static float[] Resize(byte[] gray, int width, int height, int outWidth, int outHeight)
     {
+        if (outWidth == width && outHeight == height)
+            return Array.ConvertAll(gray, v => (float)v);
         var xWeights = AxisWeights(width, outWidth);
         var yWeights = AxisWeights(height, outHeight);
         // Horizontal pass: height × outWidth.

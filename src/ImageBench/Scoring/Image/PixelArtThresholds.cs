@@ -9,7 +9,8 @@ public sealed record PixelArtThresholds(int MinPixelSize, int MaxPixelSize, doub
 {
     // Training half (seed 1, 24 positives + 24 negatives), among images whose grid was found square and in range:
     // positives had edge share ≥ 0.51, prominence ≥ 0.21, consistency ≥ 0.873 and cell palette ≤ 30;
-    // negatives had prominence ≤ 0.12 (JPEG blocks over noise and texture: consistency 0.78–1.0, palette 5–8).
+    // negatives had prominence ≤ 0.10 on the weaker axis (JPEG blocks over noise, bilinear ramps: consistency 0.78–1.0,
+    // palette ≤ 41, i.e. pixel-art-like on everything else).
     // Prominence is the separating feature, set midway; the others keep a margin below the positives' minimum
     // (edge share, consistency) or keep the design values from SCORING.md (consistency 0.8, palette 256).
     public static readonly PixelArtThresholds Calibrated = new(
