@@ -21,6 +21,7 @@ public static class Program
         var root = new RootCommand("ImageBench: which text-to-image model should we use for this job? Measures pixels, words, seconds and dollars, head to head.");
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(ScoreCommand.Create());
         root.Subcommands.Add(ModelsCommand.Create());
         root.Subcommands.Add(EmulatorCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());

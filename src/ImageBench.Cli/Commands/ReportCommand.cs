@@ -25,7 +25,10 @@ internal static class ReportCommand
             var manifest = await store.LoadManifestAsync(ct) ?? throw new InputException($"{runDir}: the store has no run manifest");
             // The suite gives prompt texts and expectations; a report still renders (by prompt id) if it moved.
             var suite = File.Exists(manifest.SuitePath) ? SuiteLoader.Load(manifest.SuitePath) : null;
-            var files = await ReportFiles.WriteAllAsync(runDir, store, suite, ct, parse.GetValue(format));
+            // Scores come from the cache when the run was scored; anything not yet scored is scored now.
+            var scores = suite is null ? null
+                : await new Scoring.ScoringRunner(Scoring.DefaultScorers.All(), store, Environment.ProcessorCount).ScoreAsync(runDir, await store.LoadAttemptsAsync(ct), suite, ct);
+            var files = await ReportFiles.WriteAllAsync(runDir, store, suite, ct, parse.GetValue(format), scores);
             ConsoleReportWriter.Write(files.Report, AnsiConsole.Console);
             foreach (var f in files.Written) Console.WriteLine("wrote " + f);
             return 0;

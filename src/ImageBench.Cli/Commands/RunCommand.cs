@@ -24,8 +24,9 @@ internal static class RunCommand
         var failAbove = new Option<double?>("--fail-above") { Description = "Exit 1 when more than this share (0..1) of attempts produced no image" };
         var emulator = new Option<bool>("--emulator") { Description = "Send every call to the built-in emulator (no keys, no network)" };
         var timeScale = CommonOptions.TimeScale(0.01);
+        var noScore = new Option<bool>("--no-score") { Description = "Do not score the images after the run (score later with `imagebench score DIR`)" };
         var command = new Command("run", "Run a suite against models and write results.json, report.md and report.html")
-            { suite, modelsFile, model, repeat, outDir, resume, budget, dryRun, timeout, failAbove, emulator, timeScale };
+            { suite, modelsFile, model, repeat, outDir, resume, budget, dryRun, timeout, failAbove, emulator, timeScale, noScore };
         command.SetAction(async (parse, ct) =>
         {
             if (parse.GetValue(timeout) is not (> 0 and <= 86_400) and var t) throw new InputException($"--timeout must be 1..86400 seconds, not {t.ToString(CultureInfo.InvariantCulture)}");
@@ -45,7 +46,7 @@ internal static class RunCommand
                 AttemptTimeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
                 FailAbove = parse.GetValue(failAbove),
             };
-            return await RunWorkflow.ExecuteAsync(request, parse.GetValue(emulator) ? CommonOptions.CheckTimeScale(parse.GetValue(timeScale)) : null, Console.Out, ct);
+            return await RunWorkflow.ExecuteAsync(request, parse.GetValue(emulator) ? CommonOptions.CheckTimeScale(parse.GetValue(timeScale)) : null, Console.Out, ct, score: !parse.GetValue(noScore));
         });
         return command;
     }

@@ -10,7 +10,7 @@ namespace ImageBench.Cli.Commands;
 /// <summary>Shared by <c>run</c> and <c>demo</c>: optional in-process emulator, the session, and what is printed.</summary>
 internal static class RunWorkflow
 {
-    public static async Task<int> ExecuteAsync(RunRequest request, double? emulatorTimeScale, TextWriter output, CancellationToken ct)
+    public static async Task<int> ExecuteAsync(RunRequest request, double? emulatorTimeScale, TextWriter output, CancellationToken ct, bool score = true)
     {
         await using var emulator = emulatorTimeScale is { } scale
             ? await EmulatorServer.StartAsync(EmulatorOptions.ArticleDefaults(scale), ct)
@@ -20,6 +20,8 @@ internal static class RunWorkflow
         using var providers = new ProviderRegistry();
         var session = new RunSession(TimeProvider.System, credentials, providers, new ConsoleProgress(output))
         {
+            Scorers = score ? Scoring.DefaultScorers.All() : [],
+            AfterScoring = s => output.WriteLine($"scoring: {s.Computed} scores computed, {s.FromCache} from the cache"),
             BeforeRun = emulator is null ? null : async (plan, token) =>
             {
                 var start = TimeProvider.System.GetTimestamp();

@@ -23,9 +23,10 @@ internal static class YamlDocument
             var loc = new SourceLocation(file, (int)ex.Start.Line, (int)ex.Start.Column);
             throw new InputException(loc, "YAML syntax error: " + FirstLine(ex.InnerException?.Message ?? ex.Message));
         }
-        catch (InvalidOperationException ex)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // YamlDotNet reports a few malformed inputs (e.g. stray document markers) without a position.
+            // YamlDotNet throws other exception types, without a position, for some malformed input (stray document
+            // markers, bad "!!" tags); any of them is still the user's file being unreadable, not our crash.
             throw new InputException(new SourceLocation(file, 1, 1), "YAML could not be read: " + FirstLine(ex.Message));
         }
         if (stream.Documents.Count == 0)

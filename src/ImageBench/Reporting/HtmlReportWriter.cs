@@ -18,6 +18,7 @@ public static class HtmlReportWriter
         body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); background: var(--bg); margin: 0 auto; max-width: 1200px; padding: 1.5rem; }
         h1 { font-size: 1.6rem; margin-bottom: .3rem; } h2 { margin-top: 2rem; border-bottom: 1px solid var(--line); } h3 { margin-bottom: .3rem; }
         .meta, .note, figcaption { color: var(--muted); } .meta { margin: 0; padding-left: 1.2rem; }
+        .checks { margin: .3rem 0 0; padding-left: 1rem; font-size: .9em; }
         table { border-collapse: collapse; margin: .5rem 0; } th, td { border: 1px solid var(--line); padding: .3rem .6rem; text-align: left; vertical-align: top; }
         th { background: var(--card); } td:not(:first-child) { font-variant-numeric: tabular-nums; }
         blockquote { margin: .5rem 0; padding-left: .8rem; border-left: 3px solid var(--line); }
@@ -95,6 +96,8 @@ public static class HtmlReportWriter
         if (e.ImageFacts is not null) h.Append($"<br>{E(e.ImageFacts)}");
         if (e.RevisedPrompt is not null) h.Append($"<br>Revised prompt: {E(e.RevisedPrompt)}");
         if (e.Reason is not null) h.Append($"<br>Reason: {E(e.Reason)}");
+        if (e.Checks.Count > 0)
+            h.Append("<ul class=\"checks\">").Append(string.Concat(e.Checks.Select(c => $"<li>{E(c)}</li>"))).Append("</ul>");
         h.AppendLine("</figcaption>").AppendLine("</figure>");
     }
 

@@ -56,7 +56,8 @@ public static class MarkdownReportWriter
             if (e.ImageFacts is not null) md.AppendLine($"- Image: {Text(e.ImageFacts)}");
             if (e.RevisedPrompt is not null) md.AppendLine($"- Revised prompt: {Text(e.RevisedPrompt)}");
             if (e.Reason is not null) md.AppendLine($"- Reason: {Text(e.Reason)}");
-            if (e.ImageFacts is not null || e.RevisedPrompt is not null || e.Reason is not null) md.AppendLine();
+            foreach (var check in e.Checks) md.AppendLine($"- {Text(check)}");
+            if (e.ImageFacts is not null || e.RevisedPrompt is not null || e.Reason is not null || e.Checks.Count > 0) md.AppendLine();
         }
     }
 

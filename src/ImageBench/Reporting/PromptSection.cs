@@ -21,4 +21,8 @@ public sealed record PromptEntry(
     string? ImageFacts,
     string? RevisedPrompt,
     string? Reason,
-    int Retries);
+    int Retries)
+{
+    /// <summary>What the scorers found, one line each ("text ✗ EVERY → EYERY"); empty when not scored.</summary>
+    public IReadOnlyList<string> Checks { get; init; } = [];
+}

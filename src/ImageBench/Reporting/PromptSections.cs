@@ -1,4 +1,5 @@
 using ImageBench.Attempts;
+using ImageBench.Scoring;
 using ImageBench.Suites;
 
 namespace ImageBench.Reporting;
@@ -6,7 +7,7 @@ namespace ImageBench.Reporting;
 /// <summary>The per-prompt part of a report: suite order, then prompts only the attempts know.</summary>
 internal static class PromptSections
 {
-    public static IReadOnlyList<PromptSection> Build(IReadOnlyList<Attempt> attempts, Suite? suite, IReadOnlyList<ReportModel> models)
+    public static IReadOnlyList<PromptSection> Build(IReadOnlyList<Attempt> attempts, Suite? suite, IReadOnlyList<ReportModel> models, RunScores? scores = null)
     {
         var specs = suite?.Prompts ?? [];
         var ids = specs.Select(p => p.Id).Concat(attempts.Select(a => a.PromptId)).Distinct(StringComparer.Ordinal);
@@ -16,7 +17,7 @@ internal static class PromptSections
             var spec = specs.FirstOrDefault(p => p.Id == id);
             var entries = attempts.Where(a => a.PromptId == id)
                 .OrderBy(a => modelOrder.IndexOf(a.Model)).ThenBy(a => a.Repeat)
-                .Select(a => Entry(a, models.First(m => m.Id == a.Model).Name))
+                .Select(a => Entry(a, models.First(m => m.Id == a.Model).Name) with { Checks = CheckLines.Of(scores?.For(a.Model, a.PromptId, a.Repeat)) })
                 .ToList();
             return new PromptSection(id, spec?.Text, spec is null ? [] : ExpectationLines.Of(spec.Expect), entries);
         }).ToList();

@@ -15,14 +15,15 @@ public static class ReportFiles
     public const string Csv = "results.csv";
 
     /// <param name="format">md, html, json or csv to write only that one; null for results.json, report.md and report.html.</param>
-    public static async Task<RunReportFiles> WriteAllAsync(string runDir, IRunStore store, Suite? suite, CancellationToken ct, string? format = null)
+    /// <param name="scores">The run's scores, when it was scored; they fill the per-prompt checks and capability cells.</param>
+    public static async Task<RunReportFiles> WriteAllAsync(string runDir, IRunStore store, Suite? suite, CancellationToken ct, string? format = null, Scoring.RunScores? scores = null)
     {
         var manifest = await store.LoadManifestAsync(ct).ConfigureAwait(false)
             ?? throw new Configuration.InputException($"{runDir}: the store has no run manifest");
         var attempts = await store.LoadAttemptsAsync(ct).ConfigureAwait(false);
         // Prices as the run recorded them, not as the catalog says today.
         var catalog = manifest.Catalog.Select(n => CatalogJson.FromJson(n!.AsObject())).ToDictionary(m => m.Id);
-        var report = RunReportBuilder.Build(manifest, attempts, suite, catalog);
+        var report = RunReportBuilder.Build(manifest, attempts, suite, catalog, scores: scores);
         var written = new List<string>();
 
         async Task Write(string name, string text)
@@ -35,7 +36,9 @@ public static class ReportFiles
         if (format is null or "json")
         {
             var path = Path.Combine(runDir, ResultsJson);
-            await Reporting.ResultsJsonWriter.WriteAsync(path, manifest, attempts, ReportJson.Summary(report), ct).ConfigureAwait(false);
+            var summary = ReportJson.Summary(report);
+            if (scores is not null) summary["scores"] = Scoring.ScoresJson.Of(scores);
+            await Reporting.ResultsJsonWriter.WriteAsync(path, manifest, attempts, summary, ct).ConfigureAwait(false);
             written.Add(path);
         }
         if (format is null or "md") await Write(Markdown, MarkdownReportWriter.Write(report)).ConfigureAwait(false);

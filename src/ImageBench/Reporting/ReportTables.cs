@@ -51,7 +51,7 @@ internal static class ReportTables
             + "Failed attempts are not timed but counted in the last row.");
     }
 
-    public static ReportTable Cost(IReadOnlyList<ReportModel> models) => Table("Cost", "Metric", models,
+    public static ReportTable Cost(IReadOnlyList<ReportModel> models, Scoring.RunScores? scores = null) => Table("Cost", "Metric", models,
     [
         Row("Cost per image", models, m => Usd(m.Stats.MeanCostPerOkImageUsd)),
         Row("Cost source", models, m => m.Stats.CostSources.Count == 0
@@ -59,7 +59,23 @@ internal static class ReportTables
         Row("Cost per 1,000 images", models, m => Usd(m.Stats.CostPer1000ImagesUsd)),
         Row("Total spent", models, m => Usd(m.Stats.TotalSpentUsd)),
         Row("Spent per successful image", models, m => Usd(m.Stats.SpentPerOkImageUsd)),
-    ], "Cost per image is the mean over successful images; total spent includes failed attempts that were charged.");
+        .. AcceptableRows(models, scores),
+    ], scores is null
+        ? "Cost per image is the mean over successful images; total spent includes failed attempts that were charged."
+        : "Cost per image is the mean over successful images; total spent includes failed attempts that were charged. "
+          + "An acceptable image passed every automatic check of its prompt; per acceptable image = per image ÷ pass rate, "
+          + "time = mean latency × expected attempts (1 ÷ pass rate).");
+
+    /// <summary>The article's "you'll burn the time savings re-rolling for typos", as numbers.</summary>
+    private static IEnumerable<string[]> AcceptableRows(IReadOnlyList<ReportModel> models, Scoring.RunScores? scores)
+    {
+        if (scores is null || models.All(m => scores.PassRate(m.Id) is null)) yield break;
+        yield return Row("Pass rate (all checks)", models, m => Percent(scores.PassRate(m.Id)));
+        yield return Row("Cost per acceptable image", models, m =>
+            scores.PassRate(m.Id) is > 0 and var rate && m.Stats.MeanCostPerOkImageUsd is { } cost ? Usd(cost / (decimal)rate) : "–");
+        yield return Row("Time per acceptable image", models, m =>
+            scores.PassRate(m.Id) is > 0 and var rate && m.Stats.Latency is { } latency ? Duration(latency.Mean / rate) : "–");
+    }
 
     public static ReportTable Outcomes(IReadOnlyList<ReportModel> models) => Table("Outcomes", "Outcome", models,
     [

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ImageBench.Attempts;
 using ImageBench.Catalog;
+using ImageBench.Scoring;
 using ImageBench.Statistics;
 using ImageBench.Storage;
 using ImageBench.Suites;
@@ -18,8 +19,14 @@ public static class RunReportBuilder
         IReadOnlyList<Attempt> attempts,
         Suite? suite,
         IReadOnlyDictionary<string, ModelEntry>? catalog,
-        IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? capabilityScores = null)
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? capabilityScores = null,
+        RunScores? scores = null)
     {
+        if (capabilityScores is null && scores is not null && suite is not null)
+        {
+            var fromScores = scores.CapabilityScores(suite);
+            capabilityScores = fromScores.Count > 0 ? fromScores : null;
+        }
         ArgumentNullException.ThrowIfNull(manifest);
         ArgumentNullException.ThrowIfNull(attempts);
 
@@ -43,12 +50,12 @@ public static class RunReportBuilder
             Models = models,
             DimensionTable = ReportTables.Dimension(models, catalog, capabilityScores),
             LatencyTable = ReportTables.Latency(models),
-            CostTable = ReportTables.Cost(models),
+            CostTable = ReportTables.Cost(models, scores),
             OutcomeTable = ReportTables.Outcomes(models),
             SpeedSentence = SpeedSentence(models),
             FailureSentence = FailureSentence(models),
             CapabilityScores = capabilityScores,
-            Prompts = PromptSections.Build(attempts, suite, models),
+            Prompts = PromptSections.Build(attempts, suite, models, scores),
             Attempts = attempts,
         };
     }

@@ -53,8 +53,11 @@ internal sealed class AttemptExecutor(IRunStore store, ImageFileStore images, Ti
 
         var (outcome, reason, facts, path) = await StoreImageAsync(result).ConfigureAwait(false);
         var (phases, latency) = recorder.Stop();
-        if (outcome == AttemptOutcome.Ok && result.ImageBytes is { } bytes && ImageInspector.VerifyDecodes(bytes) is { } decodeError)
-            (outcome, reason) = (AttemptOutcome.InvalidResponse, "image does not decode: " + decodeError);
+        // The image is in the file system when the clock stops; the fsync is ours, not the provider's, so it is
+        // done outside the window but before the attempt that points at the file is committed.
+        if (path is not null) images.FlushToDisk(path);
+        if (outcome == AttemptOutcome.Ok && facts is not null && ImageCompleteness.Check(result.ImageBytes, facts.Format) is { } cutShort)
+            (outcome, reason) = (AttemptOutcome.InvalidResponse, cutShort);
 
         var (cost, costSource) = CostCalculator.Price(slot.Model, result with { Outcome = outcome }, facts);
         var attempt = new Attempt
@@ -101,7 +104,7 @@ internal sealed class AttemptExecutor(IRunStore store, ImageFileStore images, Ti
         var inspection = ImageInspector.Inspect(bytes);
         if (inspection.Facts is not { } facts)
             return (AttemptOutcome.InvalidResponse, inspection.Error, null, null);
-        var path = await images.SaveAsync(bytes, facts, CancellationToken.None).ConfigureAwait(false);
+        var path = await images.SaveAsync(bytes, facts, CancellationToken.None, durable: false).ConfigureAwait(false);
         return (AttemptOutcome.Ok, result.Reason, facts, path);
     }
 }

@@ -17,6 +17,12 @@ public sealed class RunSession(TimeProvider time, ICredentialSource credentials,
     /// <summary>Runs once the plan is known and validated, before the first call (the emulator renders its images here).</summary>
     public Func<RunPlan, CancellationToken, Task>? BeforeRun { get; init; }
 
+    /// <summary>Scorers run over the images once every attempt is done (never during: it would slow the clocks). Empty: no scoring.</summary>
+    public IReadOnlyList<Scoring.IImageScorer> Scorers { get; init; } = [];
+
+    /// <summary>Hears what scoring did: images computed and taken from the cache.</summary>
+    public Action<Scoring.ScoringRunner>? AfterScoring { get; init; }
+
     public async Task<RunSessionResult> ExecuteAsync(RunRequest request, EmulatorBinding? emulator, CancellationToken ct)
     {
         if (request.Repeat is < 1 or > 10_000) throw new InputException($"--repeat must be from 1 to 10000, not {request.Repeat}");
@@ -49,7 +55,14 @@ public sealed class RunSession(TimeProvider time, ICredentialSource credentials,
             new RunnerOptions { AttemptTimeout = request.AttemptTimeout, BudgetUsd = request.BudgetUsd }, progress);
         var result = await runner.RunAsync(plan, manifest.RunId, ct).ConfigureAwait(false);
 
-        var report = await ReportFiles.WriteAllAsync(request.OutDir, store, suite, CancellationToken.None).ConfigureAwait(false);
+        Scoring.RunScores? scores = null;
+        if (Scorers.Count > 0 && !ct.IsCancellationRequested)
+        {
+            var scoring = new Scoring.ScoringRunner(Scorers, store, Environment.ProcessorCount);
+            scores = await scoring.ScoreAsync(request.OutDir, await store.LoadAttemptsAsync(ct).ConfigureAwait(false), suite, ct).ConfigureAwait(false);
+            AfterScoring?.Invoke(scoring);
+        }
+        var report = await ReportFiles.WriteAllAsync(request.OutDir, store, suite, CancellationToken.None, scores: scores).ConfigureAwait(false);
         var failed = report.Attempts.Count(a => a.Outcome != Attempts.AttemptOutcome.Ok);
         var exit = request.FailAbove is { } limit && report.Attempts.Count > 0 && (double)failed / report.Attempts.Count > limit ? 1 : 0;
         return new RunSessionResult(plan, result, report, exit);

@@ -37,13 +37,19 @@ public sealed class ScoringImage
             error = inspection.Error;
             return null;
         }
+        // Skia fills a cut-short image with blank rows rather than failing; a scorer would then grade a half image.
+        if (ImageCompleteness.Check(bytes, facts.Format) is { } cutShort)
+        {
+            error = cutShort;
+            return null;
+        }
         var rgba = Decode(bytes, facts, out error);
         return rgba is null ? null : new ScoringImage(facts, facts.Width, facts.Height, rgba);
     }
 
     /// <summary>
     /// Every pixel or null: SKBitmap.Decode throws when no codec recognises the body and silently returns a
-    /// partly blank bitmap for a truncated one, so the codec's result code is checked instead.
+    /// partly blank bitmap for a corrupt one, so the codec's result code is checked instead.
     /// </summary>
     private static byte[]? Decode(byte[] bytes, ImageFacts facts, out string? error)
     {

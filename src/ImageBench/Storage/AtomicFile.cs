@@ -10,7 +10,8 @@ internal static class AtomicFile
     /// <summary>Suffix of in-progress files; anything ending with it after a crash is garbage.</summary>
     public const string TempSuffix = ".tmp";
 
-    public static async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken ct)
+    /// <param name="flushToDisk">False leaves the fsync to the caller (<see cref="FlushToDisk"/>), for writes inside a timed window.</param>
+    public static async Task WriteAsync(string path, Func<Stream, CancellationToken, Task> write, CancellationToken ct, bool flushToDisk = true)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
@@ -22,7 +23,7 @@ internal static class AtomicFile
                 await write(stream, ct).ConfigureAwait(false);
                 await stream.FlushAsync(ct).ConfigureAwait(false);
                 // Flush(true) is the fsync: without it the rename can reach the disk before the data does.
-                stream.Flush(flushToDisk: true);
+                if (flushToDisk) stream.Flush(flushToDisk: true);
             }
             File.Move(temp, path, overwrite: true);
         }
@@ -32,6 +33,13 @@ internal static class AtomicFile
         }
     }
 
-    public static Task WriteAsync(string path, ReadOnlyMemory<byte> bytes, CancellationToken ct) =>
-        WriteAsync(path, (stream, token) => stream.WriteAsync(bytes, token).AsTask(), ct);
+    public static Task WriteAsync(string path, ReadOnlyMemory<byte> bytes, CancellationToken ct, bool flushToDisk = true) =>
+        WriteAsync(path, (stream, token) => stream.WriteAsync(bytes, token).AsTask(), ct, flushToDisk);
+
+    /// <summary>fsyncs a file already written, so a later commit that refers to it cannot outlive it in a power cut.</summary>
+    public static void FlushToDisk(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
+        stream.Flush(flushToDisk: true);
+    }
 }

@@ -27,7 +27,11 @@ public sealed class ImageFileStore
     /// (it goes into results.json, which must read the same on every OS): <c>images/{sha256}.{png|jpg|webp}</c>.
     /// </summary>
     /// <exception cref="ArgumentException">The facts do not describe these bytes (hash or size differ) or the format is unknown.</exception>
-    public async Task<string> SaveAsync(ReadOnlyMemory<byte> bytes, ImageFacts facts, CancellationToken ct)
+    /// <param name="durable">
+    /// False skips the fsync so the write can sit inside an attempt's timed window; the caller then calls
+    /// <see cref="FlushToDisk"/> before it commits anything that refers to the file.
+    /// </param>
+    public async Task<string> SaveAsync(ReadOnlyMemory<byte> bytes, ImageFacts facts, CancellationToken ct, bool durable = true)
     {
         ArgumentNullException.ThrowIfNull(facts);
         var extension = ExtensionFor(facts.Format);
@@ -40,9 +44,12 @@ public sealed class ImageFileStore
         var full = Path.Combine(ImagesDirectory, $"{actual}.{extension}");
         // Files only ever appear through an atomic rename, so an existing one is complete.
         if (!File.Exists(full))
-            await AtomicFile.WriteAsync(full, bytes, ct).ConfigureAwait(false);
+            await AtomicFile.WriteAsync(full, bytes, ct, durable).ConfigureAwait(false);
         return relative;
     }
+
+    /// <summary>Makes a file saved with <c>durable: false</c> durable.</summary>
+    public void FlushToDisk(string relativePath) => AtomicFile.FlushToDisk(Resolve(relativePath));
 
     /// <summary>The absolute path of a relative image path as returned by <see cref="SaveAsync"/>.</summary>
     public string Resolve(string relativePath) =>

@@ -25,7 +25,7 @@ namespace ImageBench.Storage.Sqlite;
 /// a cancelled run must pass a token that is not already cancelled (e.g. <see cref="CancellationToken.None"/>).
 /// </para>
 /// </remarks>
-public sealed class SqliteRunStore : IRunStore
+public sealed partial class SqliteRunStore : IRunStore
 {
     public const string FileName = "imagebench.db";
 

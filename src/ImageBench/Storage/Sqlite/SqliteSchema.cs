@@ -11,7 +11,7 @@ internal static class SqliteSchema
     /// <summary>Bump when a change makes older readers misread the file; there is no migration yet.</summary>
     public const int Version = 1;
 
-    private static readonly string[] Tables = ["manifest", "slots"];
+    private static readonly string[] Tables = ["manifest", "slots", "scores"];
 
     // The slot primary key starts with model, so it already indexes model; outcome gets its own index for
     // "how many refusals" style queries on a big store.
@@ -34,6 +34,14 @@ internal static class SqliteSchema
             PRIMARY KEY (model, prompt_id, repeat)
         );
         CREATE INDEX IF NOT EXISTS slots_by_outcome ON slots (outcome);
+        CREATE TABLE IF NOT EXISTS scores (
+            image_sha256      TEXT NOT NULL,
+            scorer            TEXT NOT NULL,
+            version           TEXT NOT NULL,
+            expectations_hash TEXT NOT NULL,
+            result_json       TEXT NOT NULL,
+            PRIMARY KEY (image_sha256, scorer, version, expectations_hash)
+        );
         """;
 
     /// <summary>Checks the file's version and creates the tables in a fresh file. Idempotent.</summary>

@@ -1,0 +1,23 @@
+using System.Globalization;
+using ImageBench.Scoring;
+
+namespace ImageBench.Reporting;
+
+/// <summary>
+/// One readable line per score: the scorer's own summary when it gives one (Details["summary"]), else its verdict
+/// and metrics. "✓" passed, "✗" failed, "·" a measurement with no verdict, "!" the scorer could not run.
+/// </summary>
+public static class CheckLines
+{
+    public static IReadOnlyList<string> Of(AttemptScores? scores) =>
+        scores is null ? [] : scores.Results.Select(Line).ToList();
+
+    public static string Line(ScoreResult r)
+    {
+        if (r.Error is not null) return $"! {r.Scorer}: could not score ({r.Error})";
+        var mark = r.Passed switch { true => "✓", false => "✗", null => "·" };
+        var summary = r.Details["summary"]?.GetValue<string>()
+            ?? string.Join(", ", r.Metrics.Select(kv => $"{kv.Key} {kv.Value.ToString("0.###", CultureInfo.InvariantCulture)}"));
+        return $"{mark} {r.Scorer}: {summary}";
+    }
+}
