@@ -50,11 +50,17 @@ internal static class GridConsistency
     /// <summary>Cell spans [start, end) along one axis; an edge after pixel o means a cell starts at o + 1.</summary>
     private static IEnumerable<(int Start, int End)> Cells(int size, GridAxis axis)
     {
-        int first = (axis.Offset + 1) % axis.Period;
-        if (first > 0)
-            yield return (0, first);
-        for (int start = first; start < size; start += axis.Period)
-            yield return (start, Math.Min(size, start + axis.Period));
+        int start = 0;
+        foreach (int line in axis.EdgePositions(size - 1))
+        {
+            if (line + 1 > start && line + 1 < size)
+            {
+                yield return (start, line + 1);
+                start = line + 1;
+            }
+        }
+        if (start < size)
+            yield return (start, size);
     }
 
     /// <summary>The mean colour of the cell's most common 15-bit bin (the bin centre would be up to 4 levels off).</summary>

@@ -4,10 +4,23 @@ namespace ImageBench.Scoring.Image;
 /// <see cref="Offset"/> + k·Period, carrying <see cref="EdgeShare"/> of all edge energy on that axis.</summary>
 /// <param name="Strength">Normalised autocorrelation of the edge profile at the period (−1..1).</param>
 /// <param name="Prominence">Raw edge energy on the grid lines above chance (see <see cref="GridPeriod.Prominence"/>).</param>
-internal sealed record GridAxis(int Period, int Offset, double EdgeShare, double Strength, double Prominence = 0)
+/// <param name="Lines">For a fractional period: the edge positions themselves (an edge after each pixel listed).</param>
+internal sealed record GridAxis(double Period, int Offset, double EdgeShare, double Strength, double Prominence = 0, int[]? Lines = null)
 {
     public static readonly GridAxis None = new(0, 0, 0, 0);
     public bool Found => Period > 0;
+
+    /// <summary>Every edge position of the grid within a profile of <paramref name="length"/>.</summary>
+    public int[] EdgePositions(int length)
+    {
+        if (Lines is not null)
+            return Lines;
+        int period = (int)Period;
+        var lines = new List<int>(length / Math.Max(1, period) + 1);
+        for (int x = Offset; x < length; x += period)
+            lines.Add(x);
+        return [.. lines];
+    }
 }
 
 /// <summary>
@@ -31,25 +44,21 @@ internal static class GridPeriod
     public static GridAxis Find(double[] profile, double[] raw)
     {
         var axis = Find(profile);
-        return axis.Found ? axis with { Prominence = Prominence(raw, axis.Period, axis.Offset) } : axis;
+        return axis.Found ? axis with { Prominence = Prominence(raw, axis.EdgePositions(raw.Length)) } : axis;
     }
 
     /// <summary>
     /// How far above chance the raw edge energy on the grid lines is: (share − 1/s) / (1 − 1/s), 0 when the grid
     /// lines carry no more than any other s-th column, 1 when they carry everything.
     /// </summary>
-    public static double Prominence(double[] raw, int period, int offset)
+    public static double Prominence(double[] raw, int[] lines)
     {
-        double on = 0, total = 0;
-        for (int i = 0; i < raw.Length; i++)
-        {
-            total += raw[i];
-            if (i % period == offset)
-                on += raw[i];
-        }
-        if (total <= 0)
+        double on = 0, total = raw.Sum();
+        foreach (int x in lines)
+            on += raw[x];
+        if (total <= 0 || lines.Length == 0 || lines.Length >= raw.Length)
             return 0;
-        double chance = 1.0 / period;
+        double chance = (double)lines.Length / raw.Length;
         return Math.Max(0, (on / total - chance) / (1 - chance));
     }
 

@@ -2,7 +2,7 @@ namespace ImageBench.Scoring.Image;
 
 /// <summary>Everything the pixel-art verdict is made from, measured once per image. <see cref="PaletteSize"/> is
 /// the palette of the grid cells' colours (what the artist drew); <see cref="RawPaletteSize"/> that of the pixels.</summary>
-public sealed record PixelArtMeasurement(int PeriodX, int OffsetX, double EdgeShareX, double ProminenceX, int PeriodY, int OffsetY, double EdgeShareY, double ProminenceY, double GridConsistency, double CellDeviation, int PaletteSize, int RawPaletteSize)
+public sealed record PixelArtMeasurement(double PeriodX, int OffsetX, double EdgeShareX, double ProminenceX, double PeriodY, int OffsetY, double EdgeShareY, double ProminenceY, double GridConsistency, double CellDeviation, int PaletteSize, int RawPaletteSize)
 {
     /// <summary>The cell size in pixels (mean of both axes), 0 when either axis has no grid.</summary>
     public double PixelSize => PeriodX > 0 && PeriodY > 0 ? (PeriodX + PeriodY) / 2.0 : 0;
@@ -13,11 +13,25 @@ public sealed record PixelArtMeasurement(int PeriodX, int OffsetX, double EdgeSh
     /// <summary>The smaller of the two axes' grid prominence (raw edge energy on grid lines above chance).</summary>
     public double Prominence => Math.Min(ProminenceX, ProminenceY);
 
-    public static PixelArtMeasurement Of(ScoringImage image)
+    public static PixelArtMeasurement Of(ScoringImage image) => Of(image, PixelArtThresholds.Calibrated);
+
+    /// <summary>
+    /// Integer grid periods first (exact nearest-neighbour upscales); when that grid is not judged pixel art, a
+    /// fractional one (art upscaled by a non-integer factor, e.g. 96 cells over 1024 px), kept only if it is.
+    /// </summary>
+    public static PixelArtMeasurement Of(ScoringImage image, PixelArtThresholds thresholds)
     {
+        ArgumentNullException.ThrowIfNull(thresholds);
         var profiles = EdgeProfiles.Of(image);
-        var x = GridPeriod.Find(profiles.Columns, profiles.RawColumns);
-        var y = GridPeriod.Find(profiles.Rows, profiles.RawRows);
+        var integer = Measure(image, GridPeriod.Find(profiles.Columns, profiles.RawColumns), GridPeriod.Find(profiles.Rows, profiles.RawRows));
+        if (integer.Judge(thresholds).IsPixelArt)
+            return integer;
+        var fractional = Measure(image, FractionalGrid.Find(profiles.Columns, profiles.RawColumns), FractionalGrid.Find(profiles.Rows, profiles.RawRows));
+        return fractional.Judge(thresholds).IsPixelArt ? fractional : integer;
+    }
+
+    private static PixelArtMeasurement Measure(ScoringImage image, GridAxis x, GridAxis y)
+    {
         var fit = Image.GridConsistency.Measure(image, x, y);
         int raw = Palette.Size(image);
         return new PixelArtMeasurement(x.Period, x.Offset, x.EdgeShare, x.Prominence, y.Period, y.Offset, y.EdgeShare, y.Prominence,
@@ -30,9 +44,9 @@ public sealed record PixelArtMeasurement(int PeriodX, int OffsetX, double EdgeSh
         if (PeriodX == 0 || PeriodY == 0)
             return (false, "no pixel grid: edges are not periodic on both axes");
         if (PeriodX < t.MinPixelSize || PeriodY < t.MinPixelSize || PeriodX > t.MaxPixelSize || PeriodY > t.MaxPixelSize)
-            return (false, $"grid period {PeriodX}x{PeriodY} is outside {t.MinPixelSize}..{t.MaxPixelSize} px");
+            return (false, $"grid period {PeriodX:0.##}x{PeriodY:0.##} is outside {t.MinPixelSize}..{t.MaxPixelSize} px");
         if (Math.Abs(PeriodX - PeriodY) > Math.Max(1, t.SquareTolerance * Math.Max(PeriodX, PeriodY)))
-            return (false, $"grid cells are not square ({PeriodX}x{PeriodY} px)");
+            return (false, $"grid cells are not square ({PeriodX:0.##}x{PeriodY:0.##} px)");
         if (EdgeShare < t.MinEdgeShare)
             return (false, $"only {EdgeShare:P0} of edge energy lies on the grid lines (needs {t.MinEdgeShare:P0})");
         if (Prominence < t.MinProminence)

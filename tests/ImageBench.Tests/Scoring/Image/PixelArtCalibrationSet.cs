@@ -26,6 +26,8 @@ internal static class PixelArtCalibrationSet
 
     private static CalibrationImage Positive(Random random, int i)
     {
+        if (i % 4 == 3)
+            return FractionalPositive(random);
         int scale = random.Next(3, 17);
         int n = Side / scale;
         var low = LowResScene.Draw(random, n, n);
@@ -37,6 +39,19 @@ internal static class PixelArtCalibrationSet
             _ => (SKEncodedImageFormat.Webp, random.Next(70, 91)),
         };
         return new($"sprite x{scale} {format} q{quality}", true, SyntheticImages.EncodeRgba(big, n * scale, n * scale, format, quality));
+    }
+
+    /// <summary>Art upscaled by a non-integer factor (64..300 cells over 1024 px), as a model's output often is.</summary>
+    private static CalibrationImage FractionalPositive(Random random)
+    {
+        int n = random.Next(64, 301);
+        var low = LowResScene.Draw(random, n, n);
+        using var lowImage = SyntheticImages.ToImage(low, n, n);
+        var format = random.Next(2) == 0 ? SKEncodedImageFormat.Png : SKEncodedImageFormat.Jpeg;
+        int quality = random.Next(70, 91);
+        var bytes = SyntheticImages.Draw(Side, Side, c => c.DrawImage(lowImage, new SKRect(0, 0, Side, Side),
+            new SKSamplingOptions(SKFilterMode.Nearest)), format, quality);
+        return new($"sprite x{(double)Side / n:0.00} {format} q{quality}", true, bytes);
     }
 
     private static CalibrationImage Negative(Random random, int i)

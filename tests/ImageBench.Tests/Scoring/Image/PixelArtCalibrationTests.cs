@@ -42,7 +42,7 @@ public sealed class PixelArtCalibrationTests(ITestOutputHelper output)
             if (verdict && !image.IsPixelArt) falsePositives++;
             if (!verdict && image.IsPixelArt) falseNegatives++;
             output.WriteLine($"{(image.IsPixelArt ? "POS" : "neg")} {(verdict == image.IsPixelArt ? "ok " : "BAD")} {image.Name,-34} " +
-                $"s={m.PeriodX}x{m.PeriodY} share={m.EdgeShareX:0.00}/{m.EdgeShareY:0.00} prom={m.ProminenceX:0.00}/{m.ProminenceY:0.00} " +
+                $"s={m.PeriodX:0.##}x{m.PeriodY:0.##} share={m.EdgeShareX:0.00}/{m.EdgeShareY:0.00} prom={m.ProminenceX:0.00}/{m.ProminenceY:0.00} " +
                 $"cons={m.GridConsistency:0.000} dev={m.CellDeviation:0.0} pal={m.PaletteSize}/{m.RawPaletteSize} :: {reason}");
         }
         var tally = new Tally(total, falsePositives, falseNegatives);

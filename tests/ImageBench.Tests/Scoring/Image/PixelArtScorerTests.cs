@@ -28,6 +28,20 @@ public sealed class PixelArtScorerTests
         Assert.True(result.Metrics["palette_size"] <= 40, $"palette {result.Metrics["palette_size"]}");
     }
 
+    [Theory]
+    [InlineData(96)]
+    [InlineData(100)]
+    [InlineData(150)]
+    public void Non_integer_upscale_is_pixel_art_with_a_fractional_pixel_size(int cells)
+    {
+        var low = LowResScene.Draw(new Random(cells), cells, cells);
+        using var lowImage = SyntheticImages.ToImage(low, cells, cells);
+        var bytes = SyntheticImages.Draw(1024, 1024, c => c.DrawImage(lowImage, new SKRect(0, 0, 1024, 1024), new SKSamplingOptions(SKFilterMode.Nearest)));
+        var result = new PixelArtScorer().Score(Load.Image(bytes), new Expectations { Style = "pixel-art" }, default);
+        Assert.True(result.Passed, result.Details["reason"]!.ToString());
+        Assert.Equal(1024.0 / cells, result.Metrics["pixel_size"], 1);
+    }
+
     [Fact]
     public void Passed_is_null_unless_the_style_asks_for_pixel_art()
     {
