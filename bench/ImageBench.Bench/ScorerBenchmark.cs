@@ -10,7 +10,7 @@ namespace ImageBench.Bench;
 
 /// <summary>
 /// Times each weight-free scorer on one core at 1024²: an emulator poster (gradient, shapes, grain, text) and a
-/// nearest-neighbour ×8 sprite (the pixel-art scorer's worst case: a grid is found, so every cell is examined).
+/// nearest-neighbour ×8 sprite (a grid is found, so every cell is examined) and a ×10.67 one (the worst case).
 /// </summary>
 internal static class ScorerBenchmark
 {
@@ -21,7 +21,9 @@ internal static class ScorerBenchmark
         var images = new (string Name, byte[] Bytes)[]
         {
             ("poster 1024² PNG", PosterRenderer.Render(new RenderRequest("OPEN FROM 7 AM EVERY DAY", 7, 1024, 1024, "png", 90, null))),
-            ("pixel-art ×8 1024² PNG", Sprite(1024 / 8, 8)),
+            ("pixel-art ×8 1024² PNG", Sprite(128, 1024)),
+            // The slow path: no integer period fits, so the fractional search runs in full.
+            ("pixel-art ×10.67 1024² PNG", Sprite(96, 1024)),
         };
         var expect = new Expectations { Style = "pixel-art", Lighting = "from the left" };
         var rows = new List<(string Image, string Step, double Median, double P90)>();
@@ -65,23 +67,23 @@ internal static class ScorerBenchmark
         return (ms[runs / 2], ms[Math.Min(runs - 1, (int)Math.Ceiling(runs * 0.9) - 1)]);
     }
 
-    private static byte[] Sprite(int n, int scale)
+    /// <summary><paramref name="cells"/>² cells of flat colour spread over <paramref name="side"/>² pixels.</summary>
+    private static byte[] Sprite(int cells, int side)
     {
         var random = new Random(1);
         var palette = Enumerable.Range(0, 12).Select(_ => new SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256))).ToArray();
-        using var bitmap = new SKBitmap(n * scale, n * scale);
-        for (int cy = 0; cy < n; cy++)
+        // Blobs of colour, not per-cell noise: runs of equal cells as in drawn pixel art.
+        var grid = new SKColor[cells, cells];
+        for (int cy = 0; cy < cells; cy++)
         {
-            for (int cx = 0; cx < n; cx++)
-            {
-                // Blobs of colour, not per-cell noise: runs of equal cells as in drawn pixel art.
-                var colour = palette[(cx / 5 + cy / 7 + random.Next(3) / 2) % palette.Length];
-                for (int y = 0; y < scale; y++)
-                {
-                    for (int x = 0; x < scale; x++)
-                        bitmap.SetPixel(cx * scale + x, cy * scale + y, colour);
-                }
-            }
+            for (int cx = 0; cx < cells; cx++)
+                grid[cx, cy] = palette[(cx / 5 + cy / 7 + random.Next(3) / 2) % palette.Length];
+        }
+        using var bitmap = new SKBitmap(side, side);
+        for (int y = 0; y < side; y++)
+        {
+            for (int x = 0; x < side; x++)
+                bitmap.SetPixel(x, y, grid[x * cells / side, y * cells / side]);
         }
         using var image = SKImage.FromBitmap(bitmap);
         using var data = image.Encode(SKEncodedImageFormat.Png, 100);

@@ -16,6 +16,45 @@ internal static class FractionalGrid
     private const double CoarsePhaseStep = 0.25;
     private const double PhaseStep = 0.25;
 
+    /// <summary>
+    /// Whether any grid of period 3..64 could meet <paramref name="t"/>'s edge-share and prominence limits on
+    /// this axis: a grid of period p has about n/p lines, which can hold at most the energy of the n/p strongest
+    /// columns. When even those fall short the search (the costly part of scoring a non-pixel-art image) is
+    /// skipped; the verdict cannot change.
+    /// </summary>
+    public static bool CouldPass(double[] profile, double[] raw, PixelArtThresholds t)
+    {
+        int n = profile.Length;
+        if (n < 3)
+            return false;
+        var floored = TopShares(profile);
+        var all = TopShares(raw);
+        for (int lines = Math.Max(1, (int)(n / Math.Min(MaxPeriod, t.MaxPixelSize))); lines <= n / Math.Max(MinPeriod, t.MinPixelSize) + 1 && lines <= n; lines++)
+        {
+            double chance = (double)lines / n;
+            if (floored[lines - 1] >= t.MinEdgeShare && all[lines - 1] >= chance + t.MinProminence * (1 - chance))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Share of the total held by the k+1 largest values, for every k.</summary>
+    private static double[] TopShares(double[] values)
+    {
+        var sorted = (double[])values.Clone();
+        Array.Sort(sorted);
+        Array.Reverse(sorted);
+        double total = sorted.Sum();
+        var shares = new double[sorted.Length];
+        double running = 0;
+        for (int i = 0; i < sorted.Length; i++)
+        {
+            running += sorted[i];
+            shares[i] = total > 0 ? running / total : 0;
+        }
+        return shares;
+    }
+
     public static GridAxis Find(double[] profile, double[] raw)
     {
         int n = profile.Length;

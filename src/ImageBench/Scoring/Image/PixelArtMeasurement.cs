@@ -24,7 +24,9 @@ public sealed record PixelArtMeasurement(double PeriodX, int OffsetX, double Edg
         ArgumentNullException.ThrowIfNull(thresholds);
         var profiles = EdgeProfiles.Of(image);
         var integer = Measure(image, GridPeriod.Find(profiles.Columns, profiles.RawColumns), GridPeriod.Find(profiles.Rows, profiles.RawRows));
-        if (integer.Judge(thresholds).IsPixelArt)
+        if (integer.Judge(thresholds).IsPixelArt
+            || !FractionalGrid.CouldPass(profiles.Columns, profiles.RawColumns, thresholds)
+            || !FractionalGrid.CouldPass(profiles.Rows, profiles.RawRows, thresholds))
             return integer;
         var fractional = Measure(image, FractionalGrid.Find(profiles.Columns, profiles.RawColumns), FractionalGrid.Find(profiles.Rows, profiles.RawRows));
         return fractional.Judge(thresholds).IsPixelArt ? fractional : integer;
