@@ -9,8 +9,9 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 2
 fi
 
-# Debian packages: chromium renders the HTML report in the browser test.
-packages=(chromium)
+# Debian packages: chromium renders the HTML report in the browser test; tesseract-ocr (libtesseract5 + English
+# model) is the OCR engine of the text scorer.
+packages=(chromium tesseract-ocr)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

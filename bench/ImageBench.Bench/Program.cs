@@ -12,6 +12,11 @@ if (args.Contains("--scorers"))
     Console.WriteLine(scorerTable);
     return underTarget ? 0 : 1;
 }
+// --ocr: the text scorer's calibration and speed instead (make bench ARGS="--ocr").
+if (args.Contains("--ocr"))
+{
+    return await OcrBenchmark.RunAsync(quick);
+}
 var report = new BenchReport();
 foreach (var concurrency in new[] { 1, 16, 64 })
     report.Overhead.Add(await OverheadBenchmark.RunAsync(concurrency, calls: quick ? Math.Max(64, concurrency * 2) : Math.Max(400, concurrency * 10)));

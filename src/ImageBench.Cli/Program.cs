@@ -22,6 +22,7 @@ public static class Program
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(ScoreCommand.Create());
+        root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(ModelsCommand.Create());
         root.Subcommands.Add(EmulatorCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());

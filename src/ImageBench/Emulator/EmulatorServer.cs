@@ -1,10 +1,20 @@
 using System.Globalization;
 using System.Net;
+using ImageBench.Emulator.Ark;
 using ImageBench.Emulator.Bfl;
+using ImageBench.Emulator.DashScope;
 using ImageBench.Emulator.Delivery;
+using ImageBench.Emulator.Fal;
 using ImageBench.Emulator.Faults;
+using ImageBench.Emulator.Ideogram;
+using ImageBench.Emulator.Gemini;
+using ImageBench.Emulator.Jobs;
 using ImageBench.Emulator.OpenAI;
+using ImageBench.Emulator.OpenRouter;
+using ImageBench.Emulator.Recraft;
 using ImageBench.Emulator.Rendering;
+using ImageBench.Emulator.Stability;
+using ImageBench.Emulator.Replicate;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -15,7 +25,8 @@ using Microsoft.Extensions.Logging;
 namespace ImageBench.Emulator;
 
 /// <summary>
-/// Local Kestrel server speaking the OpenAI Images and BFL protocols, so ImageBench runs offline.
+/// Local Kestrel server speaking the OpenAI Images and BFL protocols (plus OpenRouter, DashScope, Ark, Stability,
+/// Ideogram and Recraft; docs/emulator.md), so ImageBench runs offline.
 /// The API listens on 127.0.0.1; BFL samples and dall-e URLs are served from 127.0.0.2 on the same port,
 /// a different host, so tests can prove adapters never send credentials to the delivery host.
 /// </summary>
@@ -54,8 +65,12 @@ public sealed class EmulatorServer : IAsyncDisposable
     public Task PrewarmAsync(IEnumerable<EmulatorCall> calls) => Task.WhenAll(calls.Distinct().Select(call =>
     {
         var profile = _options.ProfileFor(call.Model);
+        if (PrewarmShapes.For(call, _options) is { } shape)
+            return _images.RenderAsync(shape.Model, call.Prompt, shape.Width, shape.Height, shape.Format, shape.Quality);
         if (call.Protocol == EmulatorCall.Bfl)
             return _images.RenderAsync(call.Model, call.Prompt, call.Width, call.Height, call.OutputFormat ?? profile.ImageFormat, 90);
+        if (PrewarmSizes.For(call) is { } other)
+            return _images.RenderAsync(call.Model, call.Prompt, other.Width, other.Height, other.Format ?? profile.ImageFormat, 90);
         var format = call.OutputFormat ?? (call.Model.StartsWith("gpt-image", StringComparison.OrdinalIgnoreCase) ? profile.ImageFormat : "png");
         return _images.RenderAsync(call.Model, call.Prompt, call.Width, call.Height, format, format == "png" ? 100 : call.Compression ?? 100);
     }));
@@ -108,12 +123,52 @@ public sealed class EmulatorServer : IAsyncDisposable
         var bflSubmit = new BflSubmitEndpoint(options, stats, planner, images, jobs, delivery, server.BaseUrl);
         var bflResult = new BflResultEndpoint(options, stats, jobs, urls);
         var deliveryEndpoint = new DeliveryEndpoint(delivery, urls, options, stats, writer);
+        var shared = new EmulatedCall(options, stats, delivery, urls);
+        var dashJobs = new DashScopeJobStore();
+        var openRouter = new OpenRouterChatEndpoint(shared, planner, images, writer);
+        var dashSubmit = new DashScopeSubmitEndpoint(shared, planner, images, dashJobs);
+        var dashTask = new DashScopeTaskEndpoint(shared, dashJobs);
+        var dashSync = new DashScopeSyncEndpoint(shared, planner, images, writer);
+        var ark = new ArkImagesEndpoint(shared, planner, images, writer);
+        var stability = new StabilityGenerateEndpoint(shared, planner, images, writer);
+        var ideogram = new IdeogramGenerateEndpoint(shared, planner, images, writer);
+        var recraft = new RecraftImagesEndpoint(shared, planner, images, writer);
 
-        app.MapPost("/v1/images/generations", ApiOnly(ctx => openAi.HandleAsync(ctx)));
+        app.MapPost("/v1/images/generations", ApiOnly(async ctx =>
+        {
+            if (await RecraftModelSniffer.IsRecraftAsync(ctx).ConfigureAwait(false)) await recraft.HandleAsync(ctx).ConfigureAwait(false);
+            else await openAi.HandleAsync(ctx).ConfigureAwait(false);
+        }));
         app.MapGet("/v1/get_result", ApiOnly(ctx => bflResult.HandleAsync(ctx)));
         app.MapPost("/v1/{endpoint}", ApiOnly(ctx => bflSubmit.HandleAsync(ctx, (string)ctx.Request.RouteValues["endpoint"]!)));
+        app.MapPost("/api/v1/chat/completions", ApiOnly(ctx => openRouter.HandleAsync(ctx)));
+        app.MapPost("/api/v1/services/aigc/text2image/image-synthesis", ApiOnly(ctx => dashSubmit.HandleAsync(ctx)));
+        app.MapPost("/api/v1/services/aigc/multimodal-generation/generation", ApiOnly(ctx => dashSync.HandleAsync(ctx)));
+        app.MapGet("/api/v1/tasks/{id}", ApiOnly(ctx => dashTask.HandleAsync(ctx, (string)ctx.Request.RouteValues["id"]!)));
+        app.MapPost("/api/v3/images/generations", ApiOnly(ctx => ark.HandleAsync(ctx)));
+        app.MapPost("/v2beta/stable-image/generate/{mode}", ApiOnly(ctx => stability.HandleAsync(ctx, (string)ctx.Request.RouteValues["mode"]!)));
+        app.MapPost("/v1/ideogram-v3/generate", ApiOnly(ctx => ideogram.HandleAsync(ctx)));
+        // Recraft's own path is OpenAI's /v1/images/generations; a prefix keeps them apart.
+        app.MapPost(RecraftImagesEndpoint.PathPrefix + "/v1/images/generations", ApiOnly(ctx => recraft.HandleAsync(ctx)));
         app.MapGet("/results/{id}/{file}", DeliveryOnly(ctx => deliveryEndpoint.HandleAsync(ctx, (string)ctx.Request.RouteValues["id"]!)));
         app.MapGet("/private/{file}", DeliveryOnly(ctx => deliveryEndpoint.HandleAsync(ctx, Path.GetFileNameWithoutExtension((string)ctx.Request.RouteValues["file"]!))));
+
+        // fal, Replicate, Gemini and Imagen (docs/emulator.md). fal's queue lives at the root of the API host, as on
+        // queue.fal.run, so rebasing a fal model onto the emulator needs no path prefix; its catch-alls rank below
+        // every literal route above and below.
+        var queued = new QueuedJobStore();
+        var fal = new FalQueueEndpoint(options, stats, planner, images, queued, delivery, urls, server.BaseUrl);
+        var replicate = new ReplicatePredictionsEndpoint(options, stats, planner, images, queued, delivery, urls, server.BaseUrl);
+        var google = new GoogleModelsEndpoint(options, stats, planner, images, writer);
+        app.MapPost("/v1/models/{owner}/{name}/predictions", ApiOnly(ctx => replicate.CreateAsync(ctx, $"{Route(ctx, "owner")}/{Route(ctx, "name")}")));
+        app.MapPost("/v1/models/{name}/predictions", ApiOnly(ctx => replicate.CreateAsync(ctx, Route(ctx, "name"))));
+        app.MapPost("/v1/predictions", ApiOnly(ctx => replicate.CreateAsync(ctx, null)));
+        app.MapGet("/v1/predictions/{id}", ApiOnly(ctx => replicate.GetAsync(ctx, Route(ctx, "id"))));
+        app.MapPost("/v1beta/models/{target}", ApiOnly(ctx => google.HandleAsync(ctx, Route(ctx, "target"))));
+        app.MapPost("/v1beta1/projects/{project}/locations/{location}/publishers/google/models/{target}", ApiOnly(ctx => google.HandleAsync(ctx, Route(ctx, "target"))));
+        app.MapPost("/v1/publishers/google/models/{target}", ApiOnly(ctx => google.HandleAsync(ctx, Route(ctx, "target"))));
+        app.MapPost("/{**app}", ApiOnly(ctx => fal.SubmitAsync(ctx, Route(ctx, "app"))));
+        app.MapGet("/{**path}", ApiOnly(ctx => fal.GetAsync(ctx, Route(ctx, "path"))));
 
         try
         {
@@ -126,6 +181,8 @@ public sealed class EmulatorServer : IAsyncDisposable
         }
         return server;
     }
+
+    private static string Route(HttpContext ctx, string name) => (string)ctx.Request.RouteValues[name]!;
 
     private static RequestDelegate ApiOnly(RequestDelegate handler) => OnAddress(ApiAddress, handler);
     private static RequestDelegate DeliveryOnly(RequestDelegate handler) => OnAddress(DeliveryAddress, handler);
@@ -146,7 +203,7 @@ public sealed class EmulatorServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(log);
         await using var server = await StartAsync(options, ct).ConfigureAwait(false);
-        log($"ImageBench emulator: OpenAI Images + BFL API at {server.BaseUrl}, BFL/dall-e delivery at {server.DeliveryBaseUrl}");
+        log($"ImageBench emulator: OpenAI Images + BFL + fal + Replicate + Gemini + Imagen API at {server.BaseUrl}, delivery at {server.DeliveryBaseUrl}");
         log(string.Create(CultureInfo.InvariantCulture,
             $"time scale {options.TimeScale}, seed {options.Seed}, {options.Profiles.Count} model profiles ({string.Join(", ", options.Profiles.Keys)}), keys {(options.RequireKey ? "required (any value)" : "optional")}"));
         try

@@ -1,7 +1,17 @@
 using System.Net;
+using ImageBench.Providers.Ark;
 using ImageBench.Providers.Bfl;
+using ImageBench.Providers.DashScope;
+using ImageBench.Providers.Ideogram;
+using ImageBench.Providers.Fal;
+using ImageBench.Providers.Gemini;
 using ImageBench.Providers.Http;
+using ImageBench.Providers.Imagen;
 using ImageBench.Providers.OpenAI;
+using ImageBench.Providers.OpenRouter;
+using ImageBench.Providers.Recraft;
+using ImageBench.Providers.Stability;
+using ImageBench.Providers.Replicate;
 
 namespace ImageBench.Providers;
 
@@ -32,10 +42,29 @@ public sealed class ProviderRegistry : IDisposable
         {
             [OpenAIProvider.FamilyName] = new OpenAIProvider(shared, policy),
             [BflProvider.FamilyName] = new BflProvider(shared, policy),
+            [OpenRouterProvider.FamilyName] = new OpenRouterProvider(shared, policy),
+            [DashScopeProvider.FamilyName] = new DashScopeProvider(shared, policy),
+            [ArkProvider.FamilyName] = new ArkProvider(shared, policy),
+            [StabilityProvider.FamilyName] = new StabilityProvider(shared, policy),
+            [IdeogramProvider.FamilyName] = new IdeogramProvider(shared, policy),
+            [RecraftProvider.FamilyName] = new RecraftProvider(shared, policy),
+            [FalProvider.FamilyName] = new FalProvider(shared, policy),
+            [ReplicateProvider.FamilyName] = new ReplicateProvider(shared, policy),
+            [GeminiProvider.FamilyName] = new GeminiProvider(shared, policy),
+            [ImagenProvider.FamilyName] = new ImagenProvider(shared, policy),
         };
     }
 
-    public static IReadOnlyList<string> Families { get; } = [OpenAIProvider.FamilyName, BflProvider.FamilyName];
+    public static IReadOnlyList<string> Families { get; } =
+    [
+        OpenAIProvider.FamilyName, BflProvider.FamilyName,
+        OpenRouterProvider.FamilyName, DashScopeProvider.FamilyName, ArkProvider.FamilyName,
+        StabilityProvider.FamilyName, IdeogramProvider.FamilyName, RecraftProvider.FamilyName,
+        FalProvider.FamilyName,
+        ReplicateProvider.FamilyName,
+        GeminiProvider.FamilyName,
+        ImagenProvider.FamilyName,
+    ];
 
     public IImageProvider For(string family)
     {

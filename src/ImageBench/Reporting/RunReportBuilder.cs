@@ -22,9 +22,9 @@ public static class RunReportBuilder
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? capabilityScores = null,
         RunScores? scores = null)
     {
-        if (capabilityScores is null && scores is not null && suite is not null)
+        if (capabilityScores is null && scores is not null)
         {
-            var fromScores = scores.CapabilityScores(suite);
+            var fromScores = scores.CapabilityScores();
             capabilityScores = fromScores.Count > 0 ? fromScores : null;
         }
         ArgumentNullException.ThrowIfNull(manifest);

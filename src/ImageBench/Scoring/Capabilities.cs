@@ -1,22 +1,24 @@
-using ImageBench.Suites;
-
 namespace ImageBench.Scoring;
 
 /// <summary>
-/// The capabilities the article compares, and which prompt tags count toward each. A model's capability score is
-/// the mean pass fraction of its images on prompts carrying one of the capability's tags.
+/// The capabilities the article compares, and which scorers' verdicts speak for each: a text check says nothing
+/// about composition even on a poster prompt, so capabilities come from what was checked, not from prompt tags.
 /// </summary>
 public static class Capabilities
 {
-    public static readonly IReadOnlyDictionary<string, string[]> TagsByCapability = new Dictionary<string, string[]>
+    public const string TextRendering = "text rendering";
+    public const string CountingAndComposition = "counting and composition";
+    public const string PortraitsAndLighting = "portraits and lighting";
+    public const string StyleAdherence = "style adherence";
+    public const string HandsAndAction = "hands and action";
+
+    private static readonly Dictionary<string, string> ByScorer = new(StringComparer.Ordinal)
     {
-        ["text rendering"] = ["text-rendering", "poster", "typography", "cjk"],
-        ["counting & composition"] = ["counting", "composition", "multi-object", "layout"],
-        ["portraits & lighting"] = ["portrait", "lighting"],
-        ["style adherence"] = ["style", "pixel-art"],
-        ["hands & action"] = ["hands", "action", "anatomy"],
+        ["text"] = TextRendering,
+        ["pixel-art"] = StyleAdherence,
     };
 
-    public static IEnumerable<string> Of(PromptSpec prompt) =>
-        TagsByCapability.Where(kv => kv.Value.Any(t => prompt.Tags.Contains(t, StringComparer.OrdinalIgnoreCase))).Select(kv => kv.Key);
+    /// <summary>The capability a scorer's verdict measures, or null for measurements that judge none.</summary>
+    public static string? Of(ScoreResult result) =>
+        result.Details["capability"]?.GetValue<string>() ?? ByScorer.GetValueOrDefault(result.Scorer);
 }

@@ -3,5 +3,6 @@ namespace ImageBench.Scoring;
 /// <summary>The scorers a run or <c>imagebench score</c> uses unless told otherwise.</summary>
 public static class DefaultScorers
 {
-    public static IReadOnlyList<IImageScorer> All() => [];
+    /// <remarks>The OCR scorer holds native engines; a process that scores once may leave them to process exit.</remarks>
+    public static IReadOnlyList<IImageScorer> All() => [Text.TextScorer.CreateDefault()];
 }

@@ -65,7 +65,7 @@ public sealed class ScoringRunnerTests : IDisposable
         Assert.False(scores.For("narrow", "poster", 0)!.Acceptable);
         Assert.Null(scores.For("wide", "free", 0)!.Acceptable);
         Assert.Equal(8, again.For("narrow", "poster", 0)!.Results.Single().Metrics["width"]);
-        Assert.Equal(1.0, scores.CapabilityScores(Suite)["wide"]["text rendering"]);
+        Assert.False(scores.CapabilityScores().ContainsKey("wide"), "a scorer with no capability speaks for none");
         Assert.Equal(0.0, scores.PassRate("narrow"));
     }
 
@@ -102,7 +102,7 @@ public sealed class ScoringRunnerTests : IDisposable
         Assert.Contains("✗ width: 8 px wide", md, StringComparison.Ordinal);
         Assert.Contains("| Cost per acceptable image | $0.04 | – |", md, StringComparison.Ordinal);
         Assert.Contains("| Pass rate (all checks) | 100.0% | 0.0% |", md, StringComparison.Ordinal);
-        Assert.Equal(1.0, report.CapabilityScores!["wide"]["text rendering"]);
+        Assert.Null(report.CapabilityScores);
     }
 
     public void Dispose() => _dir.Dispose();

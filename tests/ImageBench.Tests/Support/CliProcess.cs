@@ -28,6 +28,9 @@ internal sealed class CliProcess : IDisposable
         // Tests must not pick up a developer's real keys.
         info.Environment.Remove("OPENAI_API_KEY");
         info.Environment.Remove("BFL_API_KEY");
+        info.Environment.Remove("FAL_KEY");
+        info.Environment.Remove("REPLICATE_API_TOKEN");
+        info.Environment.Remove("GEMINI_API_KEY");
         info.Environment["NO_COLOR"] = "1";
         info.Environment["TERM"] = "dumb";
         foreach (var (k, v) in env ?? new Dictionary<string, string?>())

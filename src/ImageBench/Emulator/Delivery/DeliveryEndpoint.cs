@@ -13,7 +13,9 @@ internal sealed class DeliveryEndpoint(DeliveryStore store, SignedUrls urls, Emu
 {
     public async Task HandleAsync(HttpContext ctx, string id)
     {
-        bool withCredentials = ctx.Request.Headers.ContainsKey("x-key") || ctx.Request.Headers.ContainsKey("Authorization");
+        // Every header any adapter carries a key in: BFL, Bearer/Key schemes, Ideogram, Google.
+        bool withCredentials = ctx.Request.Headers.ContainsKey("x-key") || ctx.Request.Headers.ContainsKey("Authorization")
+            || ctx.Request.Headers.ContainsKey("Api-Key") || ctx.Request.Headers.ContainsKey("x-goog-api-key");
         stats.CountDelivery(withCredentials);
         string path = ctx.Request.Path.Value!.TrimStart('/');
         var entry = store.Find(id);

@@ -14,8 +14,16 @@ internal sealed class ResponseWriter(EmulatorOptions options, EmulatorStats stat
     private static readonly byte[] Garbage = Encoding.UTF8.GetBytes(
         "upstream connect error or disconnect/reset before headers. reset reason: connection termination");
 
+    /// <summary>
+    /// Real APIs send base64 and prompts unescaped; System.Text.Json's default encoder would turn every '+' of a
+    /// base64 image into "\u002B", making bodies larger and slower to write and parse than the real ones.
+    /// </summary>
+    public static readonly System.Text.Json.JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static byte[] Utf8(JsonNode body) => Encoding.UTF8.GetBytes(body.ToJsonString(Json));
+
     public static Task JsonAsync(HttpContext ctx, int status, JsonNode body) =>
-        WriteAsync(ctx, status, Encoding.UTF8.GetBytes(body.ToJsonString()), "application/json");
+        WriteAsync(ctx, status, Utf8(body), "application/json");
 
     public Task BodyAsync(HttpContext ctx, byte[] body, string contentType, FaultKind fault)
     {

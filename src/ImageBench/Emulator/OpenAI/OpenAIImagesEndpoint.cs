@@ -90,7 +90,7 @@ internal sealed class OpenAIImagesEndpoint(
         ctx.Response.Headers["openai-processing-ms"] = serverMs;
         ctx.Response.Headers["x-envoy-upstream-service-time"] = serverMs;
         RenderedTextHeader.Set(ctx.Response, rendered[0].Text);
-        await writer.BodyAsync(ctx, System.Text.Encoding.UTF8.GetBytes(body.ToJsonString()), "application/json", plan.Fault).ConfigureAwait(false);
+        await writer.BodyAsync(ctx, ResponseWriter.Utf8(body), "application/json", plan.Fault).ConfigureAwait(false);
     }
 
     private JsonObject BuildBody(OpenAIImageRequest request, RenderedImage[] rendered, CallPlan plan)

@@ -1,0 +1,85 @@
+using System.Net.Http.Headers;
+using System.Text;
+using ImageBench.Attempts;
+using ImageBench.Providers.Http;
+
+namespace ImageBench.Providers.Ark;
+
+/// <summary>
+/// ByteDance Seedream on BytePlus ModelArk / Volcengine Ark (POST {base}/api/v3/images/generations). Synchronous
+/// and OpenAI-like. Result URLs are signed TOS links on a storage host: fetched at once, never with the key.
+/// </summary>
+public sealed class ArkProvider : IImageProvider
+{
+    public const string FamilyName = "ark";
+
+    private readonly ProviderHttp _http;
+    private readonly RetryPolicy _policy;
+
+    public ArkProvider(ProviderHttp http, RetryPolicy? policy = null)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        _http = http;
+        _policy = policy ?? RetryPolicy.Default;
+    }
+
+    public string Family => FamilyName;
+
+    public bool IsAsynchronous => false;
+
+    public async Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(recorder);
+        var body = ArkRequestBody.Build(request);
+        var json = body.ToJsonString();
+        var endpoint = UrlJoin.Combine(request.Model.BaseUrl, "api/v3/images/generations");
+
+        var (answer, network) = await SyncExchange.SendAsync(_http, () => Post(endpoint, json, request.Key), recorder, _policy,
+            request.Key, BodyReader.DefaultCap, ct).ConfigureAwait(false);
+        if (answer is null) return GenerationResult.Failed(AttemptOutcome.ProviderError, network!, request: body);
+        var requestId = answer.Header("x-request-id");
+        if (!answer.IsSuccess)
+        {
+            var (outcome, reason) = ArkErrorClassifier.ClassifyHttp(answer.Status, answer.Text, request.Key);
+            return GenerationResult.Failed(outcome, reason, answer.Status, body) with { ProviderRequestId = requestId };
+        }
+        if (!answer.Body.Ok) return GenerationResult.Failed(AttemptOutcome.InvalidResponse, answer.Body.Failure!, answer.Status, body) with { ProviderRequestId = requestId };
+        var (parsed, failure) = ArkResponseParser.Parse(answer.Body.Bytes);
+        if (parsed is null) return GenerationResult.Failed(AttemptOutcome.InvalidResponse, failure!, answer.Status, body) with { ProviderRequestId = requestId };
+
+        var done = new GenerationResult
+        {
+            Outcome = AttemptOutcome.Ok,
+            HttpStatus = answer.Status,
+            ProviderRequestId = requestId,
+            Usage = parsed.Usage,
+            Request = body,
+        };
+        if (parsed.ErrorCode is not null || parsed.ErrorMessage is not null)
+        {
+            var (outcome, reason) = ArkErrorClassifier.Classify(parsed.ErrorCode, parsed.ErrorMessage, "data[0].error", request.Key);
+            return done with { Outcome = outcome, Reason = reason };
+        }
+        if (parsed.ImageBytes is { } bytes)
+            return done with { ImageBytes = bytes, DeclaredContentType = DeclaredType(request) };
+        return await SyncExchange.DownloadAsync(_http, parsed.ImageUrl!, recorder, _policy,
+            done with { DeclaredContentType = DeclaredType(request) }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Synchronous: no job to pick up, so a resumed attempt runs again.</summary>
+    public Task<GenerationResult> ResumeAsync(GenerationRequest request, JobHandle job, AttemptRecorder recorder, CancellationToken ct) =>
+        GenerateAsync(request, recorder, ct);
+
+    /// <summary>Seedream 4.x serves JPEG; 5.0 takes output_format.</summary>
+    private static string DeclaredType(GenerationRequest request) =>
+        request.Options.TryGetValue("output_format", out var f) ? $"image/{f}" : "image/jpeg";
+
+    private static HttpRequestMessage Post(Uri endpoint, string json, ApiKey? key)
+    {
+        var message = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (key is not null) message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key.Reveal());
+        return message;
+    }
+}

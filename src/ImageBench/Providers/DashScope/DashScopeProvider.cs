@@ -1,0 +1,196 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using ImageBench.Attempts;
+using ImageBench.Providers.Http;
+
+namespace ImageBench.Providers.DashScope;
+
+/// <summary>
+/// Alibaba DashScope (Qwen-Image, Wan). Default: async task — POST image-synthesis with X-DashScope-Async: enable,
+/// store the task id, poll GET /api/v1/tasks/{id} (PENDING → queued, RUNNING → generating), then fetch
+/// results[0].url from OSS at once and without the key. Option mode: sync uses multimodal-generation instead.
+/// </summary>
+public sealed class DashScopeProvider : IImageProvider
+{
+    public const string FamilyName = "dashscope";
+    public const string ServerMsSourceName = "dashscope scheduled_time→end_time";
+    private const long SmallBodyCap = 4 * 1024 * 1024;
+
+    private readonly ProviderHttp _http;
+    private readonly RetryPolicy _policy;
+
+    public DashScopeProvider(ProviderHttp http, RetryPolicy? policy = null)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        _http = http;
+        _policy = policy ?? RetryPolicy.Default;
+    }
+
+    public string Family => FamilyName;
+
+    /// <summary>The default protocol is a task; the sync variant resumes by running again like any sync adapter.</summary>
+    public bool IsAsynchronous => true;
+
+    public async Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(recorder);
+        var body = DashScopeRequestBody.Build(request);
+        if (DashScopeRequestBody.IsSync(request)) return await SyncAsync(request, body, recorder, ct).ConfigureAwait(false);
+
+        var json = body.ToJsonString();
+        var endpoint = UrlJoin.Combine(request.Model.BaseUrl, "api/v1/services/aigc/text2image/image-synthesis");
+        recorder.BeginPhase(PhaseNames.Submit);
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(() => Build(HttpMethod.Post, endpoint, request.Key, json), recorder, _policy,
+                PhaseNames.Submit, ct, request.Key).ConfigureAwait(false);
+        }
+        catch (Exception e) when (RetryPolicy.IsRetryableException(e) && !ct.IsCancellationRequested)
+        {
+            return GenerationResult.Failed(AttemptOutcome.ProviderError, ProviderWords.Redact($"network error on submit: {e.Message}", request.Key), request: body);
+        }
+
+        DashScopeTask task;
+        using (response)
+        {
+            var status = (int)response.StatusCode;
+            var read = await BodyReader.ReadAsync(response, SmallBodyCap, ct).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                var (outcome, reason) = DashScopeErrorClassifier.ClassifyHttp(status, Text(read), request.Key);
+                return GenerationResult.Failed(outcome, reason, status, body);
+            }
+            if (!read.Ok) return GenerationResult.Failed(AttemptOutcome.InvalidResponse, read.Failure!, status, body);
+            var (parsed, failure) = DashScopeResponseParser.ParseTask(read.Bytes);
+            if (parsed?.TaskId is null) return GenerationResult.Failed(AttemptOutcome.InvalidResponse, failure ?? "submit answer has no output.task_id", status, body);
+            task = parsed;
+        }
+
+        // The task exists (and will be billed) from here on: it must be stored before the first poll.
+        var pollUrl = PollUrl(request.Model.BaseUrl, task.TaskId!);
+        await recorder.JobSubmittedAsync(new JobHandle(task.TaskId!, pollUrl.AbsoluteUri), ct).ConfigureAwait(false);
+        return await PollAsync(request, body, task.TaskId!, pollUrl, recorder, ct).ConfigureAwait(false);
+    }
+
+    public Task<GenerationResult> ResumeAsync(GenerationRequest request, JobHandle job, AttemptRecorder recorder, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(recorder);
+        if (DashScopeRequestBody.IsSync(request)) return GenerateAsync(request, recorder, ct);
+        // The poll URL is always rebuilt on the configured host, so a tampered store cannot send the key elsewhere.
+        return PollAsync(request, DashScopeRequestBody.Build(request), job.JobId, PollUrl(request.Model.BaseUrl, job.JobId), recorder, ct);
+    }
+
+    private async Task<GenerationResult> PollAsync(GenerationRequest request, JsonObject body, string taskId, Uri pollUrl,
+        AttemptRecorder recorder, CancellationToken ct)
+    {
+        recorder.BeginPhase(PhaseNames.Queued);
+        while (true)
+        {
+            await Task.Delay(request.Model.PollInterval, recorder.Time, ct).ConfigureAwait(false);
+            HttpResponseMessage response;
+            try
+            {
+                response = await _http.SendAsync(() => Build(HttpMethod.Get, pollUrl, request.Key, null), recorder, _policy,
+                    recorder.CurrentPhase ?? PhaseNames.Queued, ct, request.Key).ConfigureAwait(false);
+            }
+            catch (Exception e) when (RetryPolicy.IsRetryableException(e) && !ct.IsCancellationRequested)
+            {
+                return Fail(AttemptOutcome.ProviderError, ProviderWords.Redact($"network error while polling: {e.Message}", request.Key), null);
+            }
+
+            DashScopeTask task;
+            int status;
+            using (response)
+            {
+                status = (int)response.StatusCode;
+                var read = await BodyReader.ReadAsync(response, SmallBodyCap, ct).ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode)
+                {
+                    var (outcome, reason) = DashScopeErrorClassifier.ClassifyHttp(status, Text(read), request.Key);
+                    return Fail(outcome, reason, status);
+                }
+                if (!read.Ok) return Fail(AttemptOutcome.InvalidResponse, read.Failure!, status);
+                var (parsed, failure) = DashScopeResponseParser.ParseTask(read.Bytes);
+                if (parsed is null) return Fail(AttemptOutcome.InvalidResponse, failure!, status);
+                task = parsed;
+            }
+
+            switch (task.Status)
+            {
+                case "PENDING":
+                    recorder.BeginPhase(PhaseNames.Queued);
+                    break;
+                case "RUNNING":
+                    recorder.BeginPhase(PhaseNames.Generating);
+                    break;
+                case "SUCCEEDED":
+                    if (task.ImageUrl is null)
+                    {
+                        // A task can succeed as a whole while its only image failed inspection (results[0].code).
+                        var (outcome, reason) = task.Code is null
+                            ? (AttemptOutcome.InvalidResponse, "task SUCCEEDED without results[0].url")
+                            : DashScopeErrorClassifier.ClassifyTask(task, request.Key);
+                        return Fail(outcome, reason, status);
+                    }
+                    return await SyncExchange.DownloadAsync(_http, task.ImageUrl, recorder, _policy, Done(task, status, body, taskId), ct).ConfigureAwait(false);
+                default:
+                    {
+                        // FAILED, CANCELED, UNKNOWN (expired) and anything new: the task will not produce an image.
+                        var (outcome, reason) = DashScopeErrorClassifier.ClassifyTask(task, request.Key);
+                        return Fail(outcome, reason, status);
+                    }
+            }
+        }
+
+        GenerationResult Fail(AttemptOutcome outcome, string reason, int? httpStatus) =>
+            GenerationResult.Failed(outcome, reason, httpStatus, body) with { ProviderRequestId = taskId };
+    }
+
+    private async Task<GenerationResult> SyncAsync(GenerationRequest request, JsonObject body, AttemptRecorder recorder, CancellationToken ct)
+    {
+        var json = body.ToJsonString();
+        var endpoint = UrlJoin.Combine(request.Model.BaseUrl, "api/v1/services/aigc/multimodal-generation/generation");
+        var (answer, network) = await SyncExchange.SendAsync(_http, () => Build(HttpMethod.Post, endpoint, request.Key, json, async: false),
+            recorder, _policy, request.Key, SmallBodyCap, ct).ConfigureAwait(false);
+        if (answer is null) return GenerationResult.Failed(AttemptOutcome.ProviderError, network!, request: body);
+        if (!answer.IsSuccess)
+        {
+            var (outcome, reason) = DashScopeErrorClassifier.ClassifyHttp(answer.Status, answer.Text, request.Key);
+            return GenerationResult.Failed(outcome, reason, answer.Status, body);
+        }
+        if (!answer.Body.Ok) return GenerationResult.Failed(AttemptOutcome.InvalidResponse, answer.Body.Failure!, answer.Status, body);
+        var (parsed, failure) = DashScopeResponseParser.ParseSync(answer.Body.Bytes);
+        if (parsed is null) return GenerationResult.Failed(AttemptOutcome.InvalidResponse, failure!, answer.Status, body);
+        return await SyncExchange.DownloadAsync(_http, parsed.ImageUrl!, recorder, _policy, Done(parsed, answer.Status, body, parsed.RequestId), ct).ConfigureAwait(false);
+    }
+
+    private static GenerationResult Done(DashScopeTask task, int status, JsonObject body, string? id) => new()
+    {
+        Outcome = AttemptOutcome.Ok,
+        HttpStatus = status,
+        ProviderRequestId = id,
+        ServerMs = task.ServerMs,
+        ServerMsSource = task.ServerMs is null ? null : ServerMsSourceName,
+        RevisedPrompt = task.ActualPrompt,
+        Request = body,
+    };
+
+    private static Uri PollUrl(Uri baseUrl, string taskId) => UrlJoin.Combine(baseUrl, "api/v1/tasks/" + Uri.EscapeDataString(taskId));
+
+    private static HttpRequestMessage Build(HttpMethod method, Uri url, ApiKey? key, string? json, bool async = true)
+    {
+        var message = new HttpRequestMessage(method, url);
+        if (json is not null) message.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (json is not null && async) message.Headers.TryAddWithoutValidation("X-DashScope-Async", "enable");
+        if (key is not null) message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key.Reveal());
+        return message;
+    }
+
+    private static string Text(BodyRead read) => read.Bytes is { } b ? Encoding.UTF8.GetString(b) : $"({read.Failure})";
+}

@@ -1,0 +1,89 @@
+using System.Text;
+using ImageBench.Attempts;
+
+namespace ImageBench.Providers.Http;
+
+/// <summary>
+/// A synchronous API's answer, read fully, with the headers copied out so the response can be disposed before
+/// the adapter parses anything. <see cref="Body"/> holds the failure when the bytes were cut off or too many.
+/// </summary>
+public sealed record SyncAnswer(int Status, bool IsSuccess, BodyRead Body, IReadOnlyDictionary<string, string> Headers, string? ContentType)
+{
+    public string Text => Body.Bytes is { } b ? Encoding.UTF8.GetString(b) : $"({Body.Failure})";
+
+    public string? Header(string name) => Headers.GetValueOrDefault(name);
+}
+
+/// <summary>
+/// The request/response shape shared by the synchronous image APIs (OpenRouter, Ark, Stability, Ideogram,
+/// Recraft, DashScope's sync path): "generating" until the response headers arrive (retries included, as the
+/// API cannot tell queueing from work), then "download" while the body is read and any result URL is fetched.
+/// </summary>
+public static class SyncExchange
+{
+    /// <summary>Sends and reads the answer; a network failure that outlasted the retries comes back as a reason.</summary>
+    public static async Task<(SyncAnswer? Answer, string? NetworkError)> SendAsync(
+        ProviderHttp http, Func<HttpRequestMessage> build, AttemptRecorder recorder, RetryPolicy policy, ApiKey? key, long cap, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(recorder);
+        recorder.BeginPhase(PhaseNames.Generating);
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(build, recorder, policy, PhaseNames.Generating, ct, key).ConfigureAwait(false);
+        }
+        catch (Exception e) when (RetryPolicy.IsRetryableException(e) && !ct.IsCancellationRequested)
+        {
+            return (null, ProviderWords.Redact($"network error: {e.Message}", key));
+        }
+        using (response)
+        {
+            recorder.BeginPhase(PhaseNames.Download);
+            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (name, values) in response.Headers) headers[name] = string.Join(", ", values);
+            foreach (var (name, values) in response.Content.Headers) headers[name] = string.Join(", ", values);
+            var read = await BodyReader.ReadAsync(response, cap, ct).ConfigureAwait(false);
+            return (new SyncAnswer((int)response.StatusCode, response.IsSuccessStatusCode, read, headers,
+                response.Content.Headers.ContentType?.MediaType), null);
+        }
+    }
+
+    /// <summary>
+    /// Fetches a result URL at once (they expire) and never with a credential: result URLs live on storage hosts
+    /// (OSS, TOS, CDNs) that must not see the key. Fills the image fields of <paramref name="done"/>.
+    /// </summary>
+    public static async Task<GenerationResult> DownloadAsync(
+        ProviderHttp http, Uri url, AttemptRecorder recorder, RetryPolicy policy, GenerationResult done, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(recorder);
+        ArgumentNullException.ThrowIfNull(done);
+        recorder.BeginPhase(PhaseNames.Download);
+        var download = await http.DownloadAsync(url, recorder, policy, BodyReader.DefaultCap, ct).ConfigureAwait(false);
+        if (download.Bytes is null)
+            return done with
+            {
+                Outcome = download.BodyInvalid ? AttemptOutcome.InvalidResponse : AttemptOutcome.ProviderError,
+                Reason = download.Failure,
+                HttpStatus = download.HttpStatus ?? done.HttpStatus,
+                ImageBytes = null,
+            };
+        return done with
+        {
+            Outcome = AttemptOutcome.Ok,
+            ImageBytes = download.Bytes,
+            DeclaredContentType = download.ContentType ?? done.DeclaredContentType,
+        };
+    }
+
+    /// <summary>True for an absolute http(s) URL; anything else from a provider is not fetched.</summary>
+    public static bool IsHttpUrl(string? text, out Uri url)
+    {
+        url = null!;
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var parsed)
+            || (parsed.Scheme != Uri.UriSchemeHttps && parsed.Scheme != Uri.UriSchemeHttp)) return false;
+        url = parsed;
+        return true;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Net.Http.Headers;
+using ImageBench.Attempts;
+using ImageBench.Providers.Http;
+
+namespace ImageBench.Providers.Ideogram;
+
+/// <summary>
+/// Ideogram 3.0 (POST {base}/v1/ideogram-v3/generate, multipart, Api-Key header). Synchronous; the answer holds
+/// an ephemeral URL that is fetched at once, without the key (a custom header .NET would not strip anywhere).
+/// </summary>
+public sealed class IdeogramProvider : IImageProvider
+{
+    public const string FamilyName = "ideogram";
+    public const string KeyHeader = "Api-Key";
+
+    private readonly ProviderHttp _http;
+    private readonly RetryPolicy _policy;
+
+    public IdeogramProvider(ProviderHttp http, RetryPolicy? policy = null)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        _http = http;
+        _policy = policy ?? RetryPolicy.Default;
+    }
+
+    public string Family => FamilyName;
+
+    public bool IsAsynchronous => false;
+
+    public async Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(recorder);
+        var fields = IdeogramRequestBody.Build(request);
+        var endpoint = UrlJoin.Combine(request.Model.BaseUrl, "v1/ideogram-v3/generate");
+
+        var (answer, network) = await SyncExchange.SendAsync(_http, () => Post(endpoint, fields, request.Key), recorder, _policy,
+            request.Key, 4 * 1024 * 1024, ct).ConfigureAwait(false);
+        if (answer is null) return GenerationResult.Failed(AttemptOutcome.ProviderError, network!, request: fields);
+        if (!answer.IsSuccess)
+        {
+            var (outcome, reason) = IdeogramErrorClassifier.Classify(answer.Status, answer.Text, request.Key);
+            return GenerationResult.Failed(outcome, reason, answer.Status, fields);
+        }
+        if (!answer.Body.Ok) return GenerationResult.Failed(AttemptOutcome.InvalidResponse, answer.Body.Failure!, answer.Status, fields);
+        var (parsed, failure) = IdeogramResponseParser.Parse(answer.Body.Bytes);
+        if (parsed is null) return GenerationResult.Failed(AttemptOutcome.InvalidResponse, failure!, answer.Status, fields);
+        if (parsed.ImageUrl is null)
+            return GenerationResult.Failed(AttemptOutcome.Refused, IdeogramErrorClassifier.UnsafeReason(parsed), answer.Status, fields);
+
+        var done = new GenerationResult
+        {
+            Outcome = AttemptOutcome.Ok,
+            HttpStatus = answer.Status,
+            // Magic prompt may rewrite the prompt; data[0].prompt is what was drawn.
+            RevisedPrompt = parsed.Prompt is { } p && p != request.Prompt ? p : null,
+            Request = fields,
+        };
+        return await SyncExchange.DownloadAsync(_http, parsed.ImageUrl, recorder, _policy, done, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Synchronous: no job to pick up, so a resumed attempt runs again.</summary>
+    public Task<GenerationResult> ResumeAsync(GenerationRequest request, JobHandle job, AttemptRecorder recorder, CancellationToken ct) =>
+        GenerateAsync(request, recorder, ct);
+
+    private static HttpRequestMessage Post(Uri endpoint, System.Text.Json.Nodes.JsonObject fields, ApiKey? key)
+    {
+        var message = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = MultipartForm.From(fields) };
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (key is not null) message.Headers.TryAddWithoutValidation(KeyHeader, key.Reveal());
+        return message;
+    }
+}

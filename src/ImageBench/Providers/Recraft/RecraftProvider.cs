@@ -1,0 +1,74 @@
+using System.Net.Http.Headers;
+using System.Text;
+using ImageBench.Attempts;
+using ImageBench.Providers.Http;
+
+namespace ImageBench.Providers.Recraft;
+
+/// <summary>
+/// Recraft (POST {base}/v1/images/generations, OpenAI-compatible). Synchronous; the image URL is temporary and
+/// fetched at once without the token. The answer's credits are API units, reported as USD at 1,000 units per
+/// dollar (Recraft's documented rate) with cost source "api".
+/// </summary>
+public sealed class RecraftProvider : IImageProvider
+{
+    public const string FamilyName = "recraft";
+
+    private readonly ProviderHttp _http;
+    private readonly RetryPolicy _policy;
+
+    public RecraftProvider(ProviderHttp http, RetryPolicy? policy = null)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        _http = http;
+        _policy = policy ?? RetryPolicy.Default;
+    }
+
+    public string Family => FamilyName;
+
+    public bool IsAsynchronous => false;
+
+    public async Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(recorder);
+        var body = RecraftRequestBody.Build(request);
+        var json = body.ToJsonString();
+        var endpoint = UrlJoin.Combine(request.Model.BaseUrl, "v1/images/generations");
+
+        var (answer, network) = await SyncExchange.SendAsync(_http, () => Post(endpoint, json, request.Key), recorder, _policy,
+            request.Key, BodyReader.DefaultCap, ct).ConfigureAwait(false);
+        if (answer is null) return GenerationResult.Failed(AttemptOutcome.ProviderError, network!, request: body);
+        if (!answer.IsSuccess)
+        {
+            var (outcome, reason) = RecraftErrorClassifier.Classify(answer.Status, answer.Text, request.Key);
+            return GenerationResult.Failed(outcome, reason, answer.Status, body);
+        }
+        if (!answer.Body.Ok) return GenerationResult.Failed(AttemptOutcome.InvalidResponse, answer.Body.Failure!, answer.Status, body);
+        var (parsed, failure) = RecraftResponseParser.Parse(answer.Body.Bytes);
+        if (parsed is null) return GenerationResult.Failed(AttemptOutcome.InvalidResponse, failure!, answer.Status, body);
+
+        var done = new GenerationResult
+        {
+            Outcome = AttemptOutcome.Ok,
+            HttpStatus = answer.Status,
+            ProviderRequestId = parsed.ImageId,
+            ReportedCostUsd = parsed.Credits is { } c ? RecraftResponseParser.CreditsToUsd(c) : null,
+            Request = body,
+        };
+        if (parsed.ImageBytes is { } bytes) return done with { ImageBytes = bytes };
+        return await SyncExchange.DownloadAsync(_http, parsed.ImageUrl!, recorder, _policy, done, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Synchronous: no job to pick up, so a resumed attempt runs again.</summary>
+    public Task<GenerationResult> ResumeAsync(GenerationRequest request, JobHandle job, AttemptRecorder recorder, CancellationToken ct) =>
+        GenerateAsync(request, recorder, ct);
+
+    private static HttpRequestMessage Post(Uri endpoint, string json, ApiKey? key)
+    {
+        var message = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (key is not null) message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key.Reveal());
+        return message;
+    }
+}

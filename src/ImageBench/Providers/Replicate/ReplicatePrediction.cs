@@ -1,0 +1,24 @@
+namespace ImageBench.Providers.Replicate;
+
+/// <summary>The prediction statuses Replicate documents (aborted: deadline hit before it started, 2025-10).</summary>
+public static class ReplicateStatus
+{
+    public const string Starting = "starting";
+    public const string Processing = "processing";
+    public const string Succeeded = "succeeded";
+    public const string Failed = "failed";
+    public const string Canceled = "canceled";
+    public const string Aborted = "aborted";
+}
+
+/// <summary>A prediction object, reduced to what the adapter acts on.</summary>
+/// <param name="Output">The first output: an http(s) URL or a data: URL (sync mode), as text.</param>
+/// <param name="Error">The error as text (a string, or an object's raw JSON), when present.</param>
+/// <param name="GetUrl">urls.get: where to poll.</param>
+public sealed record ReplicatePrediction(
+    string Id,
+    string Status,
+    string? Output,
+    string? Error,
+    double? PredictSeconds,
+    Uri? GetUrl);

@@ -1,0 +1,81 @@
+using System.Net.Http.Headers;
+using ImageBench.Attempts;
+using ImageBench.Providers.Http;
+
+namespace ImageBench.Providers.Stability;
+
+/// <summary>
+/// Stability AI Stable Image (POST {base}/v2beta/stable-image/generate/{ultra|core|sd3}, multipart/form-data,
+/// Bearer key). Synchronous. With Accept: image/* (default) the body is the image and finish-reason/seed are
+/// headers; with the catalog option accept: application/json the body is {image, finish_reason, seed}.
+/// </summary>
+public sealed class StabilityProvider : IImageProvider
+{
+    public const string FamilyName = "stability";
+
+    private readonly ProviderHttp _http;
+    private readonly RetryPolicy _policy;
+
+    public StabilityProvider(ProviderHttp http, RetryPolicy? policy = null)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        _http = http;
+        _policy = policy ?? RetryPolicy.Default;
+    }
+
+    public string Family => FamilyName;
+
+    public bool IsAsynchronous => false;
+
+    public async Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(recorder);
+        var fields = StabilityRequestBody.Build(request);
+        var json = StabilityRequestBody.WantsJson(request);
+        var endpoint = UrlJoin.Combine(request.Model.BaseUrl, "v2beta/stable-image/generate/" + StabilityRequestBody.Mode(request.Model.Upstream));
+
+        var (answer, network) = await SyncExchange.SendAsync(_http, () => Post(endpoint, fields, json, request.Key), recorder, _policy,
+            request.Key, BodyReader.DefaultCap, ct).ConfigureAwait(false);
+        if (answer is null) return GenerationResult.Failed(AttemptOutcome.ProviderError, network!, request: fields);
+        var requestId = answer.Header("x-request-id");
+        if (!answer.IsSuccess)
+        {
+            var (outcome, reason) = StabilityErrorClassifier.Classify(answer.Status, answer.Text, request.Key);
+            return GenerationResult.Failed(outcome, reason, answer.Status, fields) with { ProviderRequestId = requestId };
+        }
+        if (!answer.Body.Ok) return GenerationResult.Failed(AttemptOutcome.InvalidResponse, answer.Body.Failure!, answer.Status, fields) with { ProviderRequestId = requestId };
+
+        var (parsed, failure) = json
+            ? StabilityResponseParser.ParseJson(answer.Body.Bytes)
+            : StabilityResponseParser.ParseBytes(answer.Body.Bytes!, answer.ContentType,
+                answer.Header(StabilityResponseParser.FinishReasonHeader), answer.Header(StabilityResponseParser.SeedHeader));
+        if (parsed is null) return GenerationResult.Failed(AttemptOutcome.InvalidResponse, failure!, answer.Status, fields) with { ProviderRequestId = requestId };
+        if (StabilityErrorClassifier.IsFiltered(parsed.FinishReason))
+            return GenerationResult.Failed(AttemptOutcome.Refused, $"finish_reason {StabilityErrorClassifier.ContentFiltered} (seed {parsed.Seed ?? "?"})", answer.Status, fields)
+                with { ProviderRequestId = requestId };
+
+        var format = fields["output_format"]?.GetValue<string>();
+        return new GenerationResult
+        {
+            Outcome = AttemptOutcome.Ok,
+            HttpStatus = answer.Status,
+            ProviderRequestId = requestId,
+            ImageBytes = parsed.ImageBytes,
+            DeclaredContentType = json ? (format is null ? null : $"image/{format}") : answer.ContentType,
+            Request = fields,
+        };
+    }
+
+    /// <summary>Synchronous: no job to pick up, so a resumed attempt runs again.</summary>
+    public Task<GenerationResult> ResumeAsync(GenerationRequest request, JobHandle job, AttemptRecorder recorder, CancellationToken ct) =>
+        GenerateAsync(request, recorder, ct);
+
+    private static HttpRequestMessage Post(Uri endpoint, System.Text.Json.Nodes.JsonObject fields, bool json, ApiKey? key)
+    {
+        var message = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = MultipartForm.From(fields) };
+        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(json ? "application/json" : "image/*"));
+        if (key is not null) message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key.Reveal());
+        return message;
+    }
+}
