@@ -22,6 +22,21 @@ public sealed record ImageCheckResult(string? LoadError, ImageFacts? Facts, IRea
 
     public IReadOnlyList<string> Lines => Failed ? [$"cannot check image: {LoadError}"] : [.. DescribeAll()];
 
+    /// <summary>One verdict per scorer (empty when <see cref="Failed"/>): what a CLI prints line by line.</summary>
+    public IReadOnlyList<ImageVerdict> Verdicts =>
+    [
+        .. Results.Select(r => new ImageVerdict(r.Scorer, r.Passed,
+            r.Error is null ? Describe(r, CultureInfo.InvariantCulture) : $"error: {r.Error}", MetricsAndDetails(r))),
+    ];
+
+    private static JsonObject MetricsAndDetails(ScoreResult r)
+    {
+        var json = (JsonObject)r.Details.DeepClone();
+        foreach (var (name, value) in r.Metrics)
+            json[name] = value;
+        return json;
+    }
+
     public JsonObject ToJson()
     {
         var scorers = new JsonObject();
@@ -81,3 +96,7 @@ public sealed record ImageCheckResult(string? LoadError, ImageFacts? Facts, IRea
         _ => string.Join(", ", r.Metrics.Select(m => string.Create(c, $"{m.Key} {m.Value:0.###}"))),
     };
 }
+
+/// <summary>One scorer's verdict on one image: <paramref name="Passed"/> is null for a measurement.</summary>
+/// <param name="Details">The scorer's details with its metrics merged in.</param>
+public sealed record ImageVerdict(string Scorer, bool? Passed, string Summary, JsonObject Details);

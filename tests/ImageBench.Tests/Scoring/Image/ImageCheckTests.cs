@@ -24,6 +24,7 @@ public sealed class ImageCheckTests
         var result = ImageCheck.Run(bytes, expectPixelArt: true);
         Assert.True(result.Failed, name);
         Assert.Empty(result.Results);
+        Assert.Empty(result.Verdicts);
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("cannot check image: ", Assert.Single(result.Lines));
         var json = result.ToJson();
@@ -43,6 +44,11 @@ public sealed class ImageCheckTests
         Assert.Equal(["pixel-art", "sharpness", "noise", "colourfulness", "light-direction"], result.Results.Select(r => r.Scorer));
         Assert.Contains(result.Lines, l => l.StartsWith("pixel-art: PASS pixel art (8 px cells", StringComparison.Ordinal));
         Assert.Contains(result.Lines, l => l.StartsWith("light-direction: ", StringComparison.Ordinal));
+        var verdict = Assert.Single(result.Verdicts, v => v.Scorer == "pixel-art");
+        Assert.True(verdict.Passed);
+        Assert.StartsWith("pixel art (8 px cells", verdict.Summary, StringComparison.Ordinal);
+        Assert.Equal(8, verdict.Details["pixel_size"]!.GetValue<double>());
+        Assert.Null(Assert.Single(result.Verdicts, v => v.Scorer == "sharpness").Passed);
         var json = JsonNode.Parse(result.ToJson().ToJsonString())!;
         Assert.Equal(8, json["scorers"]!["pixel-art"]!["metrics"]!["pixel_size"]!.GetValue<double>());
         Assert.True(json["expectations_held"]!.GetValue<bool>());
