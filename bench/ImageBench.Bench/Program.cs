@@ -3,8 +3,15 @@ using ImageBench.Bench;
 
 // Measures ImageBench's own cost: the latency the harness records minus the server's time, against a bare
 // HttpClient loop doing the same calls in the same run, and throughput with 1 MB images.
-// Usage: make bench [ARGS="--quick"]
+// Usage: make bench [ARGS="--quick"]; make bench ARGS="--scorers" times the weight-free image scorers instead.
 var quick = args.Contains("--quick");
+if (args.Contains("--scorers"))
+{
+    // Weight-free image scorers, one core: make bench ARGS="--scorers" (docs/performance.md).
+    var (scorerTable, underTarget) = ScorerBenchmark.Run(runs: quick ? 5 : 20);
+    Console.WriteLine(scorerTable);
+    return underTarget ? 0 : 1;
+}
 // --ocr: the text scorer's calibration and speed instead (make bench ARGS="--ocr").
 if (args.Contains("--ocr"))
 {

@@ -43,14 +43,35 @@ public sealed class ScoringImage
             error = cutShort;
             return null;
         }
-        using var bitmap = SKBitmap.Decode(bytes, new SKImageInfo(facts.Width, facts.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
-        if (bitmap is null || bitmap.Width != facts.Width || bitmap.Height != facts.Height)
+        var rgba = Decode(bytes, facts, out error);
+        return rgba is null ? null : new ScoringImage(facts, facts.Width, facts.Height, rgba);
+    }
+
+    /// <summary>
+    /// Every pixel or null: SKBitmap.Decode throws when no codec recognises the body and silently returns a
+    /// partly blank bitmap for a corrupt one, so the codec's result code is checked instead.
+    /// </summary>
+    private static byte[]? Decode(byte[] bytes, ImageFacts facts, out string? error)
+    {
+        try
         {
-            error = "the image does not decode (truncated or corrupt body)";
+            using var codec = SKCodec.Create(new MemoryStream(bytes, writable: false), out var created);
+            if (codec is null || codec.Info.Width != facts.Width || codec.Info.Height != facts.Height)
+            {
+                error = $"the image does not decode ({created})";
+                return null;
+            }
+            var info = new SKImageInfo(facts.Width, facts.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+            var rgba = new byte[info.BytesSize64];
+            var result = codec.GetPixels(info, rgba);
+            error = result == SKCodecResult.Success ? null : $"the image does not decode ({result}: truncated or corrupt body)";
+            return error is null ? rgba : null;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            error = $"the image does not decode ({e.GetType().Name}: {e.Message})";
             return null;
         }
-        error = null;
-        return new ScoringImage(facts, bitmap.Width, bitmap.Height, bitmap.Bytes);
     }
 
     private static byte[] ToGray(byte[] rgba, int pixels)
