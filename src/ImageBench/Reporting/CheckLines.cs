@@ -16,8 +16,7 @@ public static class CheckLines
     {
         if (r.Error is not null) return $"! {r.Scorer}: could not score ({r.Error})";
         var mark = r.Passed switch { true => "✓", false => "✗", null => "·" };
-        var summary = r.Details["summary"]?.GetValue<string>()
-            ?? string.Join(", ", r.Metrics.Select(kv => $"{kv.Key} {kv.Value.ToString("0.###", CultureInfo.InvariantCulture)}"));
+        var summary = r.Details["summary"]?.GetValue<string>() ?? Scoring.Image.ImageCheckResult.Describe(r, CultureInfo.InvariantCulture);
         return $"{mark} {r.Scorer}: {summary}";
     }
 }

@@ -86,7 +86,8 @@ public sealed record ImageCheckResult(string? LoadError, ImageFacts? Facts, IRea
         }
     }
 
-    private static string Describe(ScoreResult r, CultureInfo c) => r.Scorer switch
+    /// <summary>One readable line for a weight-free score (also used by the report's per-prompt checks).</summary>
+    public static string Describe(ScoreResult r, CultureInfo c) => r.Scorer switch
     {
         "pixel-art" => string.Create(c, $"{r.Details["verdict"]} ({r.Details["reason"]})"),
         "sharpness" => string.Create(c, $"Laplacian variance {r.Metrics["laplacian_variance"]:0.0} at {r.Details["resized_to"]}"),
