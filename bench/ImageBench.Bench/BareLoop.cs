@@ -6,7 +6,7 @@ namespace ImageBench.Bench;
 /// <summary>The baseline: the same POSTs with a plain HttpClient — send, read the whole body, nothing else.</summary>
 internal static class BareLoop
 {
-    public static async Task<List<double>> RunAsync(Uri baseUrl, string model, string prompt, int calls, int concurrency)
+    public static async Task<List<double>> RunAsync(Uri baseUrl, string model, string prompt, int size, int calls, int concurrency)
     {
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 1024 }) { Timeout = TimeSpan.FromMinutes(5) };
         var overheads = new List<double>(calls);
@@ -15,7 +15,7 @@ internal static class BareLoop
         {
             while (Interlocked.Increment(ref next) < calls)
             {
-                var body = new JsonObject { ["model"] = model, ["prompt"] = prompt, ["n"] = 1, ["size"] = "1024x1024" };
+                var body = new JsonObject { ["model"] = model, ["prompt"] = prompt, ["n"] = 1, ["size"] = $"{size}x{size}" };
                 using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, "v1/images/generations")) { Content = JsonContent.Create(body) };
                 request.Headers.Authorization = new("Bearer", "bench-key");
                 var start = TimeProvider.System.GetTimestamp();

@@ -11,7 +11,7 @@ namespace ImageBench.Bench;
 /// <summary>The same calls through the whole harness: runner, OpenAI adapter, recorder, image facts, file and SQLite store.</summary>
 internal static class HarnessLoop
 {
-    public static async Task<(List<double> OverheadsMs, double Seconds, double MeanServerMs)> RunAsync(Uri baseUrl, string model, string prompt, int calls, int concurrency)
+    public static async Task<(List<double> OverheadsMs, double Seconds, double MeanServerMs)> RunAsync(Uri baseUrl, string model, string prompt, int size, int calls, int concurrency)
     {
         var dir = Directory.CreateTempSubdirectory("imagebench-bench-").FullName;
         try
@@ -21,6 +21,7 @@ internal static class HarnessLoop
             var entry = new ModelEntry
             {
                 Id = model, Provider = "openai", Upstream = model, BaseUrl = baseUrl, KeyEnv = null, Concurrency = concurrency,
+                DefaultWidth = size, DefaultHeight = size,
                 Price = new PriceTable { PerImageUsd = new Dictionary<string, decimal> { ["1K"] = 0m }, Source = "bench", ReadOn = new DateOnly(2026, 1, 1) },
             };
             await using var store = await SqliteRunStore.OpenAsync(dir, CancellationToken.None);

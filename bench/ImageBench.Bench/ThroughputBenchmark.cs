@@ -18,12 +18,12 @@ internal static class ThroughputBenchmark
             RequireKey = false,
         };
         await using var emulator = await EmulatorServer.StartAsync(options);
-        await HarnessLoop.RunAsync(emulator.BaseUrl, Model, Prompt, 16, concurrency);
-        await BareLoop.RunAsync(emulator.BaseUrl, Model, Prompt, 16, concurrency);
+        await HarnessLoop.RunAsync(emulator.BaseUrl, Model, Prompt, 1024, 16, concurrency);
+        await BareLoop.RunAsync(emulator.BaseUrl, Model, Prompt, 1024, 16, concurrency);
 
-        var (_, harnessSeconds, _) = await HarnessLoop.RunAsync(emulator.BaseUrl, Model, Prompt, calls, concurrency);
+        var (_, harnessSeconds, _) = await HarnessLoop.RunAsync(emulator.BaseUrl, Model, Prompt, 1024, calls, concurrency);
         var start = TimeProvider.System.GetTimestamp();
-        await BareLoop.RunAsync(emulator.BaseUrl, Model, Prompt, calls, concurrency);
+        await BareLoop.RunAsync(emulator.BaseUrl, Model, Prompt, 1024, calls, concurrency);
         var bareSeconds = TimeProvider.System.GetElapsedTime(start).TotalSeconds;
         return new ThroughputResult(calls, concurrency, imageBytes, calls / harnessSeconds, calls / bareSeconds);
     }
