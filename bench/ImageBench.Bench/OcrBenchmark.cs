@@ -32,7 +32,7 @@ internal static class OcrBenchmark
         }
 
         var report = new StringBuilder();
-        foreach (var (title, cases) in new[] { ("generated posters (3 styles)", posters), ("the emulator's images (8 model profiles, seed 42)", emulated) })
+        foreach (var (title, cases) in new[] { ("generated posters (3 styles)", posters), ("the emulator's images (every emulated model profile, seed 42)", emulated) })
         {
             report.AppendLine(ic, $"### OCR calibration: {title}: {cases.Count} images, 1024², {cases.Sum(c => c.Expected.Count)} strings, {cases.Sum(c => c.Expected.Zip(c.Drawn).Count(p => p.First != p.Second))} misspelt");
             report.AppendLine();
