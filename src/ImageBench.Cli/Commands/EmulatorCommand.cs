@@ -10,7 +10,7 @@ internal static class EmulatorCommand
     {
         var port = new Option<int>("--port") { Description = "Port to listen on (0 = any free port)", DefaultValueFactory = _ => 8089 };
         var timeScale = CommonOptions.TimeScale(1.0);
-        var command = new Command("emulator", "Run the provider emulator (OpenAI Images and BFL protocols) until Ctrl-C") { port, timeScale };
+        var command = new Command("emulator", "Run the provider emulator (every supported API protocol) until Ctrl-C") { port, timeScale };
         command.SetAction(async (parse, ct) =>
         {
             if (parse.GetValue(port) is < 0 or > 65535) throw new Configuration.InputException("--port must be from 0 to 65535");

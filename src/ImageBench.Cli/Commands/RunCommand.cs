@@ -23,7 +23,7 @@ internal static class RunCommand
         var timeout = new Option<double>("--timeout") { Description = "Seconds one attempt may take, first byte to image stored", DefaultValueFactory = _ => 300 };
         var failAbove = new Option<double?>("--fail-above") { Description = "Exit 1 when more than this share (0..1) of attempts produced no image" };
         var emulator = new Option<bool>("--emulator") { Description = "Send every call to the built-in emulator (no keys, no network)" };
-        var timeScale = CommonOptions.TimeScale(0.01);
+        var timeScale = CommonOptions.TimeScale(0.1);
         var noScore = new Option<bool>("--no-score") { Description = "Do not score the images after the run (score later with `imagebench score DIR`)" };
         var command = new Command("run", "Run a suite against models and write results.json, report.md and report.html")
             { suite, modelsFile, model, repeat, outDir, resume, budget, dryRun, timeout, failAbove, emulator, timeScale, noScore };
