@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
 using ImageBench.Attempts;
 using ImageBench.Providers.Http;
 
@@ -75,11 +73,6 @@ public sealed class ArkProvider : IImageProvider
     private static string DeclaredType(GenerationRequest request) =>
         request.Options.TryGetValue("output_format", out var f) ? $"image/{f}" : "image/jpeg";
 
-    private static HttpRequestMessage Post(Uri endpoint, string json, ApiKey? key)
-    {
-        var message = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        if (key is not null) message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key.Reveal());
-        return message;
-    }
+    private static HttpRequestMessage Post(Uri endpoint, string json, ApiKey? key) =>
+        ProviderRequests.Json(HttpMethod.Post, endpoint, json).WithBearer(key);
 }

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using ImageBench.Attempts;
@@ -198,14 +197,8 @@ public sealed class BflProvider : IImageProvider
             ? given
             : UrlJoin.Combine(baseUrl, "v1/get_result?id=" + Uri.EscapeDataString(jobId));
 
-    private static HttpRequestMessage Build(HttpMethod method, Uri url, ApiKey? key, string? json)
-    {
-        var message = new HttpRequestMessage(method, url);
-        if (json is not null) message.Content = new StringContent(json, Encoding.UTF8, "application/json");
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        if (key is not null) message.Headers.TryAddWithoutValidation(KeyHeader, key.Reveal());
-        return message;
-    }
+    private static HttpRequestMessage Build(HttpMethod method, Uri url, ApiKey? key, string? json) =>
+        ProviderRequests.Json(method, url, json).WithKeyHeader(KeyHeader, key);
 
     private static string Text(BodyRead read) => read.Bytes is { } b ? Encoding.UTF8.GetString(b) : $"({read.Failure})";
 

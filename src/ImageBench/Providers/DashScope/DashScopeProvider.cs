@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using ImageBench.Attempts;
@@ -184,11 +183,8 @@ public sealed class DashScopeProvider : IImageProvider
 
     private static HttpRequestMessage Build(HttpMethod method, Uri url, ApiKey? key, string? json, bool async = true)
     {
-        var message = new HttpRequestMessage(method, url);
-        if (json is not null) message.Content = new StringContent(json, Encoding.UTF8, "application/json");
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        var message = ProviderRequests.Json(method, url, json).WithBearer(key);
         if (json is not null && async) message.Headers.TryAddWithoutValidation("X-DashScope-Async", "enable");
-        if (key is not null) message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key.Reveal());
         return message;
     }
 

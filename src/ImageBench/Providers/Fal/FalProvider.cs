@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using ImageBench.Attempts;
@@ -206,12 +205,6 @@ public sealed class FalProvider : IImageProvider
         }
     }
 
-    private static HttpRequestMessage Build(HttpMethod method, Uri url, ApiKey? key, string? json)
-    {
-        var message = new HttpRequestMessage(method, url);
-        if (json is not null) message.Content = new StringContent(json, Encoding.UTF8, "application/json");
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        if (key is not null) message.Headers.TryAddWithoutValidation("Authorization", "Key " + key.Reveal());
-        return message;
-    }
+    private static HttpRequestMessage Build(HttpMethod method, Uri url, ApiKey? key, string? json) =>
+        ProviderRequests.Json(method, url, json).WithKeyHeader("Authorization", key, prefix: "Key ");
 }

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using ImageBench.Attempts;
 using ImageBench.Providers.Http;
 
@@ -63,11 +62,6 @@ public sealed class IdeogramProvider : IImageProvider
     public Task<GenerationResult> ResumeAsync(GenerationRequest request, JobHandle job, AttemptRecorder recorder, CancellationToken ct) =>
         GenerateAsync(request, recorder, ct);
 
-    private static HttpRequestMessage Post(Uri endpoint, System.Text.Json.Nodes.JsonObject fields, ApiKey? key)
-    {
-        var message = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = MultipartForm.From(fields) };
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        if (key is not null) message.Headers.TryAddWithoutValidation(KeyHeader, key.Reveal());
-        return message;
-    }
+    private static HttpRequestMessage Post(Uri endpoint, System.Text.Json.Nodes.JsonObject fields, ApiKey? key) =>
+        ProviderRequests.Create(HttpMethod.Post, endpoint, MultipartForm.From(fields)).WithKeyHeader(KeyHeader, key);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using ImageBench.Attempts;
@@ -103,17 +102,8 @@ public sealed class OpenAIProvider : IImageProvider
     public Task<GenerationResult> ResumeAsync(GenerationRequest request, JobHandle job, AttemptRecorder recorder, CancellationToken ct) =>
         GenerateAsync(request, recorder, ct);
 
-    private static HttpRequestMessage BuildPost(Uri endpoint, string json, ApiKey? key)
-    {
-        var message = new HttpRequestMessage(HttpMethod.Post, endpoint)
-        {
-            Content = new StringContent(json, Encoding.UTF8, "application/json"),
-        };
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        if (key is not null)
-            message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key.Reveal());
-        return message;
-    }
+    private static HttpRequestMessage BuildPost(Uri endpoint, string json, ApiKey? key) =>
+        ProviderRequests.Json(HttpMethod.Post, endpoint, json).WithBearer(key);
 
     private static GenerationResult Invalid(string reason, int status, JsonObject body, string? requestId) =>
         GenerationResult.Failed(AttemptOutcome.InvalidResponse, reason, status, body) with { ProviderRequestId = requestId };

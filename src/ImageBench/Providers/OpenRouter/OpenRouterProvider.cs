@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
 using ImageBench.Attempts;
 using ImageBench.Providers.Http;
@@ -85,11 +83,6 @@ public sealed class OpenRouterProvider : IImageProvider
     public Task<GenerationResult> ResumeAsync(GenerationRequest request, JobHandle job, AttemptRecorder recorder, CancellationToken ct) =>
         GenerateAsync(request, recorder, ct);
 
-    private static HttpRequestMessage Post(Uri endpoint, string json, ApiKey? key)
-    {
-        var message = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        if (key is not null) message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key.Reveal());
-        return message;
-    }
+    private static HttpRequestMessage Post(Uri endpoint, string json, ApiKey? key) =>
+        ProviderRequests.Json(HttpMethod.Post, endpoint, json).WithBearer(key);
 }

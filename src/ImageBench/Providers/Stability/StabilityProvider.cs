@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using ImageBench.Attempts;
 using ImageBench.Providers.Http;
 
@@ -71,11 +70,6 @@ public sealed class StabilityProvider : IImageProvider
     public Task<GenerationResult> ResumeAsync(GenerationRequest request, JobHandle job, AttemptRecorder recorder, CancellationToken ct) =>
         GenerateAsync(request, recorder, ct);
 
-    private static HttpRequestMessage Post(Uri endpoint, System.Text.Json.Nodes.JsonObject fields, bool json, ApiKey? key)
-    {
-        var message = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = MultipartForm.From(fields) };
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(json ? "application/json" : "image/*"));
-        if (key is not null) message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key.Reveal());
-        return message;
-    }
+    private static HttpRequestMessage Post(Uri endpoint, System.Text.Json.Nodes.JsonObject fields, bool json, ApiKey? key) =>
+        ProviderRequests.Create(HttpMethod.Post, endpoint, MultipartForm.From(fields), json ? "application/json" : "image/*").WithBearer(key);
 }
