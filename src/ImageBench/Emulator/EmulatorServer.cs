@@ -69,8 +69,6 @@ public sealed class EmulatorServer : IAsyncDisposable
             return _images.RenderAsync(shape.Model, call.Prompt, shape.Width, shape.Height, shape.Format, shape.Quality);
         if (call.Protocol == EmulatorCall.Bfl)
             return _images.RenderAsync(call.Model, call.Prompt, call.Width, call.Height, call.OutputFormat ?? profile.ImageFormat, 90);
-        if (PrewarmSizes.For(call) is { } other)
-            return _images.RenderAsync(call.Model, call.Prompt, other.Width, other.Height, other.Format ?? profile.ImageFormat, 90);
         var format = call.OutputFormat ?? (call.Model.StartsWith("gpt-image", StringComparison.OrdinalIgnoreCase) ? profile.ImageFormat : "png");
         return _images.RenderAsync(call.Model, call.Prompt, call.Width, call.Height, format, format == "png" ? 100 : call.Compression ?? 100);
     }));

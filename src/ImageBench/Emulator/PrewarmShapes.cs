@@ -6,7 +6,7 @@ using ImageBench.Providers.Stability;
 namespace ImageBench.Emulator;
 
 /// <summary>
-/// What the second-wave endpoints will render for a planned call (model, pixels, format, quality), so PrewarmAsync
+/// What every endpoint but OpenAI's and BFL's will render for a planned call (model, pixels, format, quality), so PrewarmAsync
 /// renders exactly those images. The mapping mirrors each endpoint and each adapter's request body.
 /// </summary>
 internal static class PrewarmShapes
@@ -15,6 +15,9 @@ internal static class PrewarmShapes
     {
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(options);
+        // fal, Replicate and the Google endpoints draw at the size their adapters ask for, always at quality 90.
+        if (PrewarmSizes.For(call) is { } asked)
+            return (call.Model, asked.Width, asked.Height, asked.Format ?? options.ProfileFor(call.Model).ImageFormat, 90);
         var (model, width, height, format) = call.Protocol switch
         {
             "openrouter" => (call.Model, 1024, 1024, (string?)null),
