@@ -16,6 +16,7 @@ public static class CheckLines
     {
         if (r.Error is not null) return $"! {r.Scorer}: could not score ({r.Error})";
         var mark = r.Passed switch { true => "✓", false => "✗", null => "·" };
+        if (r.Scorer == JudgeLines.Scorer) return $"{mark} {JudgeLines.Summary(r)}";
         var summary = r.Details["summary"]?.GetValue<string>() ?? Scoring.Image.ImageCheckResult.Describe(r, CultureInfo.InvariantCulture);
         return $"{mark} {r.Scorer}: {summary}";
     }

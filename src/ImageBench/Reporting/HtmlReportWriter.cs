@@ -78,7 +78,14 @@ public static class HtmlReportWriter
         }
         h.AppendLine("<div class=\"row\">");
         foreach (var e in prompt.Entries) WriteEntry(h, prompt, e);
-        h.AppendLine("</div>").AppendLine("</section>");
+        h.AppendLine("</div>");
+        if (prompt.Read.Count > 0)
+        {
+            h.AppendLine("<p class=\"read\"><strong>Read:</strong></p>").AppendLine("<ul class=\"read\">");
+            foreach (var line in prompt.Read) h.AppendLine($"<li>{E(line)}</li>");
+            h.AppendLine("</ul>");
+        }
+        h.AppendLine("</section>");
     }
 
     private static void WriteEntry(StringBuilder h, PromptSection prompt, PromptEntry e)

@@ -59,6 +59,12 @@ public static class MarkdownReportWriter
             foreach (var check in e.Checks) md.AppendLine($"- {Text(check)}");
             if (e.ImageFacts is not null || e.RevisedPrompt is not null || e.Reason is not null || e.Checks.Count > 0) md.AppendLine();
         }
+        if (prompt.Read.Count > 0)
+        {
+            md.AppendLine("**Read:**").AppendLine();
+            foreach (var line in prompt.Read) md.Append("- ").AppendLine(Text(line));
+            md.AppendLine();
+        }
     }
 
     /// <summary>"ok in 40.0 s", "refused after 3.00 s": a failure's time is how long it took to fail, not a latency.</summary>

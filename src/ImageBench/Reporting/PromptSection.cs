@@ -6,7 +6,11 @@ namespace ImageBench.Reporting;
 /// <param name="Text">The prompt; null when the suite was not available to the report.</param>
 /// <param name="Expectations">Human-readable lines ("Text: \"MORNING BREW\" (top)", "Objects: croissant ×3").</param>
 public sealed record PromptSection(
-    string Id, string? Text, IReadOnlyList<string> Expectations, IReadOnlyList<PromptEntry> Entries);
+    string Id, string? Text, IReadOnlyList<string> Expectations, IReadOnlyList<PromptEntry> Entries)
+{
+    /// <summary>The "Read:" lines: per model what passed and failed, typos, judge counts, then the best model here.</summary>
+    public IReadOnlyList<string> Read { get; init; } = [];
+}
 
 /// <summary>One attempt of one model at one prompt, formatted for reading.</summary>
 /// <param name="ImagePath">Relative to the run directory (where the reports are written), or null with no image.</param>

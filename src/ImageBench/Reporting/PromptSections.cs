@@ -19,7 +19,10 @@ internal static class PromptSections
                 .OrderBy(a => modelOrder.IndexOf(a.Model)).ThenBy(a => a.Repeat)
                 .Select(a => Entry(a, models.First(m => m.Id == a.Model).Name) with { Checks = CheckLines.Of(scores?.For(a.Model, a.PromptId, a.Repeat)) })
                 .ToList();
-            return new PromptSection(id, spec?.Text, spec is null ? [] : ExpectationLines.Of(spec.Expect), entries);
+            return new PromptSection(id, spec?.Text, spec is null ? [] : ExpectationLines.Of(spec.Expect), entries)
+            {
+                Read = PromptReads.Of(id, spec?.Expect, models, scores),
+            };
         }).ToList();
     }
 

@@ -28,6 +28,8 @@ public sealed record RunReport
     public required ReportTable LatencyTable { get; init; }
     public required ReportTable CostTable { get; init; }
     public required ReportTable OutcomeTable { get; init; }
+    /// <summary>Per capability: each model's share of checks passed and the winner; null when nothing was scored.</summary>
+    public ReportTable? CapabilityTable { get; init; }
     /// <summary>"FLUX 1.1 Pro is roughly 9.2× faster than GPT Image 2 (ratio of mean latencies)."; null without two timed models.</summary>
     public string? SpeedSentence { get; init; }
     /// <summary>"12 of 14 attempts produced an image; 2 did not (1 refused, 1 timed out)."</summary>
@@ -40,7 +42,8 @@ public sealed record RunReport
     /// <summary>Every attempt of the run, for the CSV export.</summary>
     public required IReadOnlyList<Attempt> Attempts { get; init; }
 
-    public IReadOnlyList<ReportTable> Tables => [DimensionTable, LatencyTable, CostTable, OutcomeTable];
+    public IReadOnlyList<ReportTable> Tables =>
+        CapabilityTable is null ? [DimensionTable, LatencyTable, CostTable, OutcomeTable] : [DimensionTable, CapabilityTable, LatencyTable, CostTable, OutcomeTable];
 }
 
 /// <summary>A model column: its id, the name people know it by, and its statistics.</summary>

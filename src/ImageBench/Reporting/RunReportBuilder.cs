@@ -52,6 +52,7 @@ public static class RunReportBuilder
             LatencyTable = ReportTables.Latency(models),
             CostTable = ReportTables.Cost(models, scores),
             OutcomeTable = ReportTables.Outcomes(models),
+            CapabilityTable = CapabilityWinners.Table(models, scores),
             SpeedSentence = SpeedSentence(models),
             FailureSentence = FailureSentence(models),
             CapabilityScores = capabilityScores,

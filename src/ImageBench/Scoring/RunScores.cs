@@ -10,12 +10,17 @@ public sealed class RunScores(IReadOnlyList<AttemptScores> attempts)
 
     /// <summary>Model → capability → share of that capability's checks the model's images passed.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> CapabilityScores() =>
+        CapabilityTallies().ToDictionary(
+            m => m.Key,
+            m => (IReadOnlyDictionary<string, double>)m.Value.ToDictionary(c => c.Key, c => c.Value.Share));
+
+    /// <summary>Model → capability → passed and checked counts (a judge's capability verdict counts as one check).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, CheckTally>> CapabilityTallies() =>
         Attempts
-            .SelectMany(a => a.Verdicts.Select(r => (a.Attempt.Model, Capability: Capabilities.Of(r), Passed: r.Passed == true)))
-            .Where(x => x.Capability is not null)
+            .SelectMany(a => a.Results.SelectMany(Capabilities.VerdictsOf).Select(v => (a.Attempt.Model, v.Capability, v.Passed)))
             .GroupBy(x => x.Model)
-            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, double>)g.GroupBy(x => x.Capability!)
-                .ToDictionary(c => c.Key, c => c.Average(x => x.Passed ? 1.0 : 0.0)));
+            .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, CheckTally>)g.GroupBy(x => x.Capability)
+                .ToDictionary(c => c.Key, c => new CheckTally(c.Count(x => x.Passed), c.Count())));
 
     /// <summary>Share of a model's checked images that passed every check; null when none was checked.</summary>
     public double? PassRate(string model)
@@ -23,4 +28,12 @@ public sealed class RunScores(IReadOnlyList<AttemptScores> attempts)
         var checkedOnes = Attempts.Where(a => a.Attempt.Model == model && a.Acceptable is not null).ToList();
         return checkedOnes.Count == 0 ? null : checkedOnes.Count(a => a.Acceptable == true) / (double)checkedOnes.Count;
     }
+}
+
+/// <summary>How many checks passed out of how many were made.</summary>
+public readonly record struct CheckTally(int Passed, int Checked)
+{
+    public double Share => Checked == 0 ? 0 : Passed / (double)Checked;
+
+    public static CheckTally operator +(CheckTally a, CheckTally b) => new(a.Passed + b.Passed, a.Checked + b.Checked);
 }
