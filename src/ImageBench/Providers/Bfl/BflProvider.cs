@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using ImageBench.Attempts;
 using ImageBench.Providers.Http;
@@ -15,7 +14,6 @@ public sealed class BflProvider : IImageProvider
     public const string FamilyName = "bfl";
     public const string KeyHeader = "x-key";
     public const string ServerMsSourceName = "result.duration";
-    private const long SmallBodyCap = 4L * 1024 * 1024;
 
     private readonly ProviderHttp _http;
     private readonly RetryPolicy _policy;
@@ -40,32 +38,9 @@ public sealed class BflProvider : IImageProvider
         var endpoint = UrlJoin.Combine(request.Model.BaseUrl, "v1/" + request.Model.Upstream);
 
         recorder.BeginPhase(PhaseNames.Submit);
-        HttpResponseMessage response;
-        try
-        {
-            response = await _http.SendAsync(() => Build(HttpMethod.Post, endpoint, request.Key, json), recorder, _policy,
-                PhaseNames.Submit, ct, request.Key).ConfigureAwait(false);
-        }
-        catch (Exception e) when (RetryPolicy.IsRetryableException(e) && !ct.IsCancellationRequested)
-        {
-            return GenerationResult.Failed(AttemptOutcome.ProviderError, ProviderWords.Redact($"network error on submit: {e.Message}", request.Key), request: body);
-        }
-
-        BflSubmission submission;
-        using (response)
-        {
-            var status = (int)response.StatusCode;
-            var read = await BodyReader.ReadAsync(response, SmallBodyCap, ct).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                var (outcome, reason) = BflErrorClassifier.ClassifyHttp(status, Text(read), request.Key);
-                return GenerationResult.Failed(outcome, reason, status, body);
-            }
-            if (!read.Ok) return GenerationResult.Failed(AttemptOutcome.InvalidResponse, read.Failure!, status, body);
-            var (parsed, failure) = BflResponseParser.ParseSubmit(read.Bytes);
-            if (parsed is null) return GenerationResult.Failed(AttemptOutcome.InvalidResponse, failure!, status, body);
-            submission = parsed;
-        }
+        var submit = await JsonCall.SendAsync<BflSubmission>(_http, () => Build(HttpMethod.Post, endpoint, request.Key, json), recorder, _policy,
+            PhaseNames.Submit, "on submit", request.Key, BflErrorClassifier.ClassifyHttp, BflResponseParser.ParseSubmit, ct).ConfigureAwait(false);
+        if (submit.Value is not { } submission) return submit.Failure! with { Request = body };
 
         // The job exists (and is billed) from here on: it must be in the store before anything else can fail.
         var pollUrl = PollUrlFor(request.Model.BaseUrl, submission.Id, submission.PollingUrl);
@@ -109,33 +84,10 @@ public sealed class BflProvider : IImageProvider
         while (true)
         {
             await Task.Delay(request.Model.PollInterval, recorder.Time, ct).ConfigureAwait(false);
-            HttpResponseMessage response;
-            try
-            {
-                response = await _http.SendAsync(() => Build(HttpMethod.Get, pollUrl, key, null), recorder, _policy,
-                    recorder.CurrentPhase ?? PhaseNames.Queued, ct, request.Key).ConfigureAwait(false);
-            }
-            catch (Exception e) when (RetryPolicy.IsRetryableException(e) && !ct.IsCancellationRequested)
-            {
-                return Fail(AttemptOutcome.ProviderError, ProviderWords.Redact($"network error while polling: {e.Message}", request.Key), null);
-            }
-
-            BflPoll poll;
-            int status;
-            using (response)
-            {
-                status = (int)response.StatusCode;
-                var read = await BodyReader.ReadAsync(response, SmallBodyCap, ct).ConfigureAwait(false);
-                if (!response.IsSuccessStatusCode)
-                {
-                    var (outcome, reason) = BflErrorClassifier.ClassifyHttp(status, Text(read), request.Key);
-                    return Fail(outcome, reason, status);
-                }
-                if (!read.Ok) return Fail(AttemptOutcome.InvalidResponse, read.Failure!, status);
-                var (parsed, failure) = BflResponseParser.ParsePoll(read.Bytes);
-                if (parsed is null) return Fail(AttemptOutcome.InvalidResponse, failure!, status);
-                poll = parsed;
-            }
+            var call = await JsonCall.SendAsync<BflPoll>(_http, () => Build(HttpMethod.Get, pollUrl, key, null), recorder, _policy,
+                recorder.CurrentPhase ?? PhaseNames.Queued, "while polling", request.Key, BflErrorClassifier.ClassifyHttp, BflResponseParser.ParsePoll, ct).ConfigureAwait(false);
+            if (call.Value is not { } poll) return Fail(call.Failure!.Outcome, call.Failure.Reason!, call.Failure.HttpStatus);
+            var status = call.Status;
 
             if (BflErrorClassifier.ClassifyStatus(poll) is { } terminal)
                 return Fail(terminal.Outcome, terminal.Reason, status);
@@ -199,8 +151,6 @@ public sealed class BflProvider : IImageProvider
 
     private static HttpRequestMessage Build(HttpMethod method, Uri url, ApiKey? key, string? json) =>
         ProviderRequests.Json(method, url, json).WithKeyHeader(KeyHeader, key);
-
-    private static string Text(BodyRead read) => read.Bytes is { } b ? Encoding.UTF8.GetString(b) : $"({read.Failure})";
 
     private static string WithUnknown(string reason, List<string> unknown) =>
         unknown.Count == 0 ? reason : $"{reason} (unknown statuses seen while polling: {string.Join(", ", unknown)})";

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using ImageBench.Attempts;
 using ImageBench.Providers.Http;
@@ -14,7 +13,6 @@ public sealed class DashScopeProvider : IImageProvider
 {
     public const string FamilyName = "dashscope";
     public const string ServerMsSourceName = "dashscope scheduled_time→end_time";
-    private const long SmallBodyCap = 4 * 1024 * 1024;
 
     private readonly ProviderHttp _http;
     private readonly RetryPolicy _policy;
@@ -41,32 +39,11 @@ public sealed class DashScopeProvider : IImageProvider
         var json = body.ToJsonString();
         var endpoint = UrlJoin.Combine(request.Model.BaseUrl, "api/v1/services/aigc/text2image/image-synthesis");
         recorder.BeginPhase(PhaseNames.Submit);
-        HttpResponseMessage response;
-        try
-        {
-            response = await _http.SendAsync(() => Build(HttpMethod.Post, endpoint, request.Key, json), recorder, _policy,
-                PhaseNames.Submit, ct, request.Key).ConfigureAwait(false);
-        }
-        catch (Exception e) when (RetryPolicy.IsRetryableException(e) && !ct.IsCancellationRequested)
-        {
-            return GenerationResult.Failed(AttemptOutcome.ProviderError, ProviderWords.Redact($"network error on submit: {e.Message}", request.Key), request: body);
-        }
-
-        DashScopeTask task;
-        using (response)
-        {
-            var status = (int)response.StatusCode;
-            var read = await BodyReader.ReadAsync(response, SmallBodyCap, ct).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                var (outcome, reason) = DashScopeErrorClassifier.ClassifyHttp(status, Text(read), request.Key);
-                return GenerationResult.Failed(outcome, reason, status, body);
-            }
-            if (!read.Ok) return GenerationResult.Failed(AttemptOutcome.InvalidResponse, read.Failure!, status, body);
-            var (parsed, failure) = DashScopeResponseParser.ParseTask(read.Bytes);
-            if (parsed?.TaskId is null) return GenerationResult.Failed(AttemptOutcome.InvalidResponse, failure ?? "submit answer has no output.task_id", status, body);
-            task = parsed;
-        }
+        var submit = await JsonCall.SendAsync<DashScopeTask>(_http, () => Build(HttpMethod.Post, endpoint, request.Key, json), recorder, _policy,
+            PhaseNames.Submit, "on submit", request.Key, DashScopeErrorClassifier.ClassifyHttp, DashScopeResponseParser.ParseTask, ct).ConfigureAwait(false);
+        if (submit.Failure is not null) return submit.Failure with { Request = body };
+        var task = submit.Value!;
+        if (task.TaskId is null) return GenerationResult.Failed(AttemptOutcome.InvalidResponse, "submit answer has no output.task_id", submit.Status, body);
 
         // The task exists (and will be billed) from here on: it must be stored before the first poll.
         var pollUrl = PollUrl(request.Model.BaseUrl, task.TaskId!);
@@ -91,33 +68,10 @@ public sealed class DashScopeProvider : IImageProvider
         while (true)
         {
             await Task.Delay(request.Model.PollInterval, recorder.Time, ct).ConfigureAwait(false);
-            HttpResponseMessage response;
-            try
-            {
-                response = await _http.SendAsync(() => Build(HttpMethod.Get, pollUrl, request.Key, null), recorder, _policy,
-                    recorder.CurrentPhase ?? PhaseNames.Queued, ct, request.Key).ConfigureAwait(false);
-            }
-            catch (Exception e) when (RetryPolicy.IsRetryableException(e) && !ct.IsCancellationRequested)
-            {
-                return Fail(AttemptOutcome.ProviderError, ProviderWords.Redact($"network error while polling: {e.Message}", request.Key), null);
-            }
-
-            DashScopeTask task;
-            int status;
-            using (response)
-            {
-                status = (int)response.StatusCode;
-                var read = await BodyReader.ReadAsync(response, SmallBodyCap, ct).ConfigureAwait(false);
-                if (!response.IsSuccessStatusCode)
-                {
-                    var (outcome, reason) = DashScopeErrorClassifier.ClassifyHttp(status, Text(read), request.Key);
-                    return Fail(outcome, reason, status);
-                }
-                if (!read.Ok) return Fail(AttemptOutcome.InvalidResponse, read.Failure!, status);
-                var (parsed, failure) = DashScopeResponseParser.ParseTask(read.Bytes);
-                if (parsed is null) return Fail(AttemptOutcome.InvalidResponse, failure!, status);
-                task = parsed;
-            }
+            var call = await JsonCall.SendAsync<DashScopeTask>(_http, () => Build(HttpMethod.Get, pollUrl, request.Key, null), recorder, _policy,
+                recorder.CurrentPhase ?? PhaseNames.Queued, "while polling", request.Key, DashScopeErrorClassifier.ClassifyHttp, DashScopeResponseParser.ParseTask, ct).ConfigureAwait(false);
+            if (call.Value is not { } task) return Fail(call.Failure!.Outcome, call.Failure.Reason!, call.Failure.HttpStatus);
+            var status = call.Status;
 
             switch (task.Status)
             {
@@ -155,7 +109,7 @@ public sealed class DashScopeProvider : IImageProvider
         var json = body.ToJsonString();
         var endpoint = UrlJoin.Combine(request.Model.BaseUrl, "api/v1/services/aigc/multimodal-generation/generation");
         var (answer, network) = await SyncExchange.SendAsync(_http, () => Build(HttpMethod.Post, endpoint, request.Key, json, async: false),
-            recorder, _policy, request.Key, SmallBodyCap, ct).ConfigureAwait(false);
+            recorder, _policy, request.Key, JsonCall.SmallBodyCap, ct).ConfigureAwait(false);
         if (answer is null) return GenerationResult.Failed(AttemptOutcome.ProviderError, network!, request: body);
         if (!answer.IsSuccess)
         {
@@ -188,5 +142,4 @@ public sealed class DashScopeProvider : IImageProvider
         return message;
     }
 
-    private static string Text(BodyRead read) => read.Bytes is { } b ? Encoding.UTF8.GetString(b) : $"({read.Failure})";
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using ImageBench.Attempts;
 using ImageBench.Providers.Http;
@@ -14,7 +13,6 @@ public sealed class FalProvider : IImageProvider
 {
     public const string FamilyName = "fal";
     public const string ServerMsSourceName = "timings.inference";
-    private const long SmallBodyCap = 4L * 1024 * 1024;
 
     private readonly ProviderHttp _http;
     private readonly RetryPolicy _policy;
@@ -177,32 +175,13 @@ public sealed class FalProvider : IImageProvider
         };
     }
 
-    /// <summary>One JSON call: sends with retries, reads the body, classifies a non-2xx answer.</summary>
+    /// <summary>One JSON call through the shared submit/poll exchange, authorised with fal's "Key" scheme.</summary>
     private async Task<(byte[]? Body, int Status, GenerationResult? Failure)> GetJsonAsync(HttpMethod method, Uri url, ApiKey? key, string? json,
-        AttemptRecorder recorder, string phase, string step, CancellationToken ct, ApiKey? secret = null, long cap = SmallBodyCap)
+        AttemptRecorder recorder, string phase, string step, CancellationToken ct, ApiKey? secret = null, long cap = JsonCall.SmallBodyCap)
     {
-        secret ??= key;
-        HttpResponseMessage response;
-        try
-        {
-            response = await _http.SendAsync(() => Build(method, url, key, json), recorder, _policy, phase, ct, secret).ConfigureAwait(false);
-        }
-        catch (Exception e) when (RetryPolicy.IsRetryableException(e) && !ct.IsCancellationRequested)
-        {
-            return (null, 0, GenerationResult.Failed(AttemptOutcome.ProviderError, ProviderWords.Redact($"network error on {step}: {e.Message}", secret)));
-        }
-        using (response)
-        {
-            var status = (int)response.StatusCode;
-            var read = await BodyReader.ReadAsync(response, cap, ct).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                var text = read.Bytes is { } b ? Encoding.UTF8.GetString(b) : $"({read.Failure})";
-                var (outcome, reason) = FalErrorClassifier.ClassifyHttp(status, text, secret);
-                return (null, status, GenerationResult.Failed(outcome, reason, status));
-            }
-            return read.Ok ? (read.Bytes, status, null) : (null, status, GenerationResult.Failed(AttemptOutcome.InvalidResponse, read.Failure!, status));
-        }
+        var answer = await JsonCall.SendAsync(_http, () => Build(method, url, key, json), recorder, _policy, phase, $"on {step}",
+            secret ?? key, FalErrorClassifier.ClassifyHttp, ct, cap).ConfigureAwait(false);
+        return (answer.Body, answer.Status, answer.Failure);
     }
 
     private static HttpRequestMessage Build(HttpMethod method, Uri url, ApiKey? key, string? json) =>

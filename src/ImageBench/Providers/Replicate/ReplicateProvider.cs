@@ -17,7 +17,6 @@ public sealed class ReplicateProvider : IImageProvider
 {
     public const string FamilyName = "replicate";
     public const string ServerMsSourceName = "metrics.predict_time";
-    private const long SmallBodyCap = 4L * 1024 * 1024;
 
     private readonly ProviderHttp _http;
     private readonly RetryPolicy _policy;
@@ -138,32 +137,11 @@ public sealed class ReplicateProvider : IImageProvider
     private async Task<(ReplicatePrediction? Prediction, int Status, GenerationResult? Failure)> CallAsync(HttpMethod method, Uri url, ApiKey? key,
         string? json, string? prefer, AttemptRecorder recorder, string phase, string step, ApiKey? secret, CancellationToken ct)
     {
-        HttpResponseMessage response;
-        try
-        {
-            response = await _http.SendAsync(() => Build(method, url, key, json, prefer, "application/json"), recorder, _policy, phase, ct, secret).ConfigureAwait(false);
-        }
-        catch (Exception e) when (RetryPolicy.IsRetryableException(e) && !ct.IsCancellationRequested)
-        {
-            return (null, 0, GenerationResult.Failed(AttemptOutcome.ProviderError, ProviderWords.Redact($"network error on {step}: {e.Message}", secret)));
-        }
-        using (response)
-        {
-            var status = (int)response.StatusCode;
-            // Sync-mode answers can carry the image inline as a data: URL, so the cap is the image cap.
-            var read = await BodyReader.ReadAsync(response, prefer is null ? SmallBodyCap : BodyReader.DefaultCap, ct).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                var text = read.Bytes is { } b ? Encoding.UTF8.GetString(b) : $"({read.Failure})";
-                var (outcome, reason) = ReplicateErrorClassifier.ClassifyHttp(status, text, secret);
-                return (null, status, GenerationResult.Failed(outcome, reason, status));
-            }
-            if (!read.Ok) return (null, status, GenerationResult.Failed(AttemptOutcome.InvalidResponse, read.Failure!, status));
-            var (prediction, invalid) = ReplicateResponseParser.Parse(read.Bytes);
-            return prediction is null
-                ? (null, status, GenerationResult.Failed(AttemptOutcome.InvalidResponse, invalid!, status))
-                : (prediction, status, null);
-        }
+        // Sync-mode answers can carry the image inline as a data: URL, so the cap is the image cap.
+        var answer = await JsonCall.SendAsync<ReplicatePrediction>(_http, () => Build(method, url, key, json, prefer, "application/json"), recorder, _policy,
+            phase, $"on {step}", secret, ReplicateErrorClassifier.ClassifyHttp, ReplicateResponseParser.Parse, ct,
+            prefer is null ? JsonCall.SmallBodyCap : BodyReader.DefaultCap).ConfigureAwait(false);
+        return (answer.Value, answer.Status, answer.Failure);
     }
 
     private static Uri GetUrlFor(Uri baseUrl, string id, string? given) =>
