@@ -33,18 +33,12 @@ public sealed class ArkProvider : IImageProvider
         var json = body.ToJsonString();
         var endpoint = UrlJoin.Combine(request.Model.BaseUrl, "api/v3/images/generations");
 
-        var (answer, network) = await SyncExchange.SendAsync(_http, () => Post(endpoint, json, request.Key), recorder, _policy,
-            request.Key, BodyReader.DefaultCap, ct).ConfigureAwait(false);
-        if (answer is null) return GenerationResult.Failed(AttemptOutcome.ProviderError, network!, request: body);
+        var call = await SyncExchange.SendParsedAsync(_http, () => Post(endpoint, json, request.Key), recorder, _policy,
+            request.Key, BodyReader.DefaultCap,
+            ArkErrorClassifier.ClassifyHttp, ArkResponseParser.Parse, ct).ConfigureAwait(false);
+        if (call.Failure is not null) return call.Failure with { Request = body, ProviderRequestId = call.Answer?.Header("x-request-id") };
+        var (answer, parsed) = (call.Answer!, call.Value!);
         var requestId = answer.Header("x-request-id");
-        if (!answer.IsSuccess)
-        {
-            var (outcome, reason) = ArkErrorClassifier.ClassifyHttp(answer.Status, answer.Text, request.Key);
-            return GenerationResult.Failed(outcome, reason, answer.Status, body) with { ProviderRequestId = requestId };
-        }
-        if (!answer.Body.Ok) return GenerationResult.Failed(AttemptOutcome.InvalidResponse, answer.Body.Failure!, answer.Status, body) with { ProviderRequestId = requestId };
-        var (parsed, failure) = ArkResponseParser.Parse(answer.Body.Bytes);
-        if (parsed is null) return GenerationResult.Failed(AttemptOutcome.InvalidResponse, failure!, answer.Status, body) with { ProviderRequestId = requestId };
 
         var done = new GenerationResult
         {

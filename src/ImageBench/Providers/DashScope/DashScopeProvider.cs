@@ -108,17 +108,11 @@ public sealed class DashScopeProvider : IImageProvider
     {
         var json = body.ToJsonString();
         var endpoint = UrlJoin.Combine(request.Model.BaseUrl, "api/v1/services/aigc/multimodal-generation/generation");
-        var (answer, network) = await SyncExchange.SendAsync(_http, () => Build(HttpMethod.Post, endpoint, request.Key, json, async: false),
-            recorder, _policy, request.Key, JsonCall.SmallBodyCap, ct).ConfigureAwait(false);
-        if (answer is null) return GenerationResult.Failed(AttemptOutcome.ProviderError, network!, request: body);
-        if (!answer.IsSuccess)
-        {
-            var (outcome, reason) = DashScopeErrorClassifier.ClassifyHttp(answer.Status, answer.Text, request.Key);
-            return GenerationResult.Failed(outcome, reason, answer.Status, body);
-        }
-        if (!answer.Body.Ok) return GenerationResult.Failed(AttemptOutcome.InvalidResponse, answer.Body.Failure!, answer.Status, body);
-        var (parsed, failure) = DashScopeResponseParser.ParseSync(answer.Body.Bytes);
-        if (parsed is null) return GenerationResult.Failed(AttemptOutcome.InvalidResponse, failure!, answer.Status, body);
+        var call = await SyncExchange.SendParsedAsync(_http, () => Build(HttpMethod.Post, endpoint, request.Key, json, async: false),
+            recorder, _policy, request.Key, JsonCall.SmallBodyCap,
+            DashScopeErrorClassifier.ClassifyHttp, DashScopeResponseParser.ParseSync, ct).ConfigureAwait(false);
+        if (call.Failure is not null) return call.Failure with { Request = body };
+        var (answer, parsed) = (call.Answer!, call.Value!);
         return await SyncExchange.DownloadAsync(_http, parsed.ImageUrl!, recorder, _policy, Done(parsed, answer.Status, body, parsed.RequestId), ct).ConfigureAwait(false);
     }
 

@@ -14,6 +14,9 @@ public sealed record SyncAnswer(int Status, bool IsSuccess, BodyRead Body, IRead
     public string? Header(string name) => Headers.GetValueOrDefault(name);
 }
 
+/// <summary>A synchronous call's parsed answer, or the failed result it became (with the answer when one arrived).</summary>
+public sealed record SyncCall<T>(SyncAnswer? Answer, T? Value, GenerationResult? Failure) where T : class;
+
 /// <summary>
 /// The request/response shape shared by the synchronous image APIs (OpenRouter, Ark, Stability, Ideogram,
 /// Recraft, DashScope's sync path): "generating" until the response headers arrive (retries included, as the
@@ -47,6 +50,31 @@ public static class SyncExchange
             return (new SyncAnswer((int)response.StatusCode, response.IsSuccessStatusCode, read, headers,
                 response.Content.Headers.ContentType?.MediaType), null);
         }
+    }
+
+    /// <summary>
+    /// Sends, reads and parses: a network failure, an error status (classified by the provider), a cut-short body
+    /// or an unparseable one comes back as <see cref="SyncCall{T}.Failure"/> without the request body, which
+    /// the adapter adds. The answer is kept on failures too, for headers such as request ids.
+    /// </summary>
+    public static async Task<SyncCall<T>> SendParsedAsync<T>(
+        ProviderHttp http, Func<HttpRequestMessage> build, AttemptRecorder recorder, RetryPolicy policy, ApiKey? key, long cap,
+        HttpErrorClassifier classify, JsonParser<T> parse, CancellationToken ct) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(classify);
+        ArgumentNullException.ThrowIfNull(parse);
+        var (answer, network) = await SendAsync(http, build, recorder, policy, key, cap, ct).ConfigureAwait(false);
+        if (answer is null) return new(null, null, GenerationResult.Failed(AttemptOutcome.ProviderError, network!));
+        if (!answer.IsSuccess)
+        {
+            var (outcome, reason) = classify(answer.Status, answer.Text, key);
+            return new(answer, null, GenerationResult.Failed(outcome, reason, answer.Status));
+        }
+        if (!answer.Body.Ok) return new(answer, null, GenerationResult.Failed(AttemptOutcome.InvalidResponse, answer.Body.Failure!, answer.Status));
+        var (parsed, failure) = parse(answer.Body.Bytes);
+        return parsed is null
+            ? new(answer, null, GenerationResult.Failed(AttemptOutcome.InvalidResponse, failure ?? "the answer could not be parsed", answer.Status))
+            : new(answer, parsed, null);
     }
 
     /// <summary>

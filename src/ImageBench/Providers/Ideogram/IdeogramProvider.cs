@@ -33,17 +33,11 @@ public sealed class IdeogramProvider : IImageProvider
         var fields = IdeogramRequestBody.Build(request);
         var endpoint = UrlJoin.Combine(request.Model.BaseUrl, "v1/ideogram-v3/generate");
 
-        var (answer, network) = await SyncExchange.SendAsync(_http, () => Post(endpoint, fields, request.Key), recorder, _policy,
-            request.Key, 4 * 1024 * 1024, ct).ConfigureAwait(false);
-        if (answer is null) return GenerationResult.Failed(AttemptOutcome.ProviderError, network!, request: fields);
-        if (!answer.IsSuccess)
-        {
-            var (outcome, reason) = IdeogramErrorClassifier.Classify(answer.Status, answer.Text, request.Key);
-            return GenerationResult.Failed(outcome, reason, answer.Status, fields);
-        }
-        if (!answer.Body.Ok) return GenerationResult.Failed(AttemptOutcome.InvalidResponse, answer.Body.Failure!, answer.Status, fields);
-        var (parsed, failure) = IdeogramResponseParser.Parse(answer.Body.Bytes);
-        if (parsed is null) return GenerationResult.Failed(AttemptOutcome.InvalidResponse, failure!, answer.Status, fields);
+        var call = await SyncExchange.SendParsedAsync(_http, () => Post(endpoint, fields, request.Key), recorder, _policy,
+            request.Key, 4 * 1024 * 1024,
+            IdeogramErrorClassifier.Classify, IdeogramResponseParser.Parse, ct).ConfigureAwait(false);
+        if (call.Failure is not null) return call.Failure with { Request = fields };
+        var (answer, parsed) = (call.Answer!, call.Value!);
         if (parsed.ImageUrl is null)
             return GenerationResult.Failed(AttemptOutcome.Refused, IdeogramErrorClassifier.UnsafeReason(parsed), answer.Status, fields);
 

@@ -35,18 +35,11 @@ public sealed class OpenRouterProvider : IImageProvider
         var json = body.ToJsonString();
         var endpoint = UrlJoin.Combine(request.Model.BaseUrl, "api/v1/chat/completions");
 
-        var (answer, network) = await SyncExchange.SendAsync(_http, () => Post(endpoint, json, request.Key), recorder, _policy,
-            request.Key, BodyReader.DefaultCap, ct).ConfigureAwait(false);
-        if (answer is null) return GenerationResult.Failed(AttemptOutcome.ProviderError, network!, request: body);
-        if (!answer.IsSuccess)
-        {
-            var (outcome, reason) = OpenRouterErrorClassifier.ClassifyHttp(answer.Status, answer.Text, request.Key);
-            return GenerationResult.Failed(outcome, reason, answer.Status, body);
-        }
-        if (!answer.Body.Ok) return GenerationResult.Failed(AttemptOutcome.InvalidResponse, answer.Body.Failure!, answer.Status, body);
-
-        var (parsed, failure) = OpenRouterResponseParser.Parse(answer.Body.Bytes);
-        if (parsed is null) return GenerationResult.Failed(AttemptOutcome.InvalidResponse, failure!, answer.Status, body);
+        var call = await SyncExchange.SendParsedAsync(_http, () => Post(endpoint, json, request.Key), recorder, _policy,
+            request.Key, BodyReader.DefaultCap,
+            OpenRouterErrorClassifier.ClassifyHttp, OpenRouterResponseParser.Parse, ct).ConfigureAwait(false);
+        if (call.Failure is not null) return call.Failure with { Request = body };
+        var (answer, parsed) = (call.Answer!, call.Value!);
         var done = new GenerationResult
         {
             Outcome = AttemptOutcome.Ok,
