@@ -58,6 +58,32 @@ public sealed class EmulatedJudgeEndpointTests
     }
 
     [Fact]
+    public async Task End_to_end_a_flux_bakery_image_from_bfl_fails_the_egg_count()
+    {
+        await using var server = await StartAsync();
+        using var http = Client();
+        using var submit = await http.SendAsync(BflSubmit(server, "flux-pro-1.1", new { prompt = Bakery, width = 512, height = 512 }));
+        var ready = await PollAsync(http, (string)(await JsonAsync(submit))["polling_url"]!);
+        var served = await http.GetByteArrayAsync((string)ready["result"]!["sample"]!);
+        Assert.Equal("webp", FormatOf(served));
+
+        using var judge = JudgeClients.Create("emulated", http, new JudgeClientOptions { EmulatorBaseUrl = server.BaseUrl });
+        IReadOnlyList<JudgeQuestion> questions =
+        [
+            new("egg", "Is there a brown egg?"),
+            new("egg.count", "Is there exactly one brown egg?", "brown egg"),
+            new("croissants.count", "Are there exactly three croissants?", "croissant"),
+        ];
+        var samples = new List<JudgeReply>();
+        for (var i = 0; i < 3; i++) samples.Add(await AskAsync(judge, JudgeImages.ReencodedPng(served), questions));
+
+        Assert.Equal("yes", Majority(samples, "egg"));
+        Assert.Equal("no", Majority(samples, "egg.count"));
+        Assert.Equal("yes", Majority(samples, "croissants.count"));
+        Assert.Contains(samples[0].Answers.Single(a => a.Id == "egg.count").Count!.Value, new[] { 3, 4 });
+    }
+
+    [Fact]
     public async Task An_image_the_emulator_did_not_draw_is_unsure_throughout()
     {
         await using var server = await StartAsync();

@@ -65,6 +65,24 @@ public sealed class EmulatedJudgeTests
         Assert.Equal("yes", Ask(SceneOf("gpt-image-2", Hands), new("fingers", "Does each hand have exactly five fingers?")).Answer);
     }
 
+    /// <summary>Questions worded the way a checklist derived from suites/seed-six.yaml words them.</summary>
+    [Theory]
+    [InlineData("flux-pro-1.1", Poster, "Is the watercolor coffee cup in the lower right?", null, "no")]
+    [InlineData("gpt-image-2", Poster, "Is the watercolor coffee cup in the lower right?", null, "yes")]
+    [InlineData("flux-pro-1.1", Cottage, "Does the image's style match \"pixel-art\"?", null, "no")]
+    [InlineData("gpt-image-2", Cottage, "Is the wooden bench beside the door?", null, "no")]
+    [InlineData("gpt-image-2", Cottage, "Is there exactly one wooden bench?", "wooden bench", "no")]
+    [InlineData("flux-pro-1.1", Hands, "Does the image show this action: the thread is being passed through the eye of the one needle?", null, "no")]
+    [InlineData("gpt-image-2", Hands, "Does the image show this action: the thread is being passed through the eye of the one needle?", null, "yes")]
+    [InlineData("gpt-image-2", Hands, "Are there exactly two adult hands?", "adult hand", "yes")]
+    [InlineData("flux-pro-1.1", Bakery, "Is there exactly one sprig of rosemary?", "sprig of rosemary", "unsure")]
+    [InlineData("flux-pro-1.1", Bakery, "Is the brown egg in a linen napkin?", null, "no")]
+    [InlineData("gpt-image-2", Blacksmith, "Does the lighting match \"single soft key light from camera-left, Rembrandt triangle on the right cheek, deep black background\"?", null, "unsure")]
+    [InlineData("flux-pro-1.1", Blacksmith, "Does the lighting match \"single soft key light from camera-left, Rembrandt triangle on the right cheek, deep black background\"?", null, "yes")]
+    [InlineData("flux-pro-1.1", Dewdrop, "Is the dewdrop hanging from the fern frond?", null, "yes")]
+    public void Checklist_style_questions_follow_the_article(string model, string prompt, string question, string? countOf, string expected) =>
+        Assert.Equal(expected, Ask(SceneOf(model, prompt), new("q", question, countOf)).Answer);
+
     [Fact]
     public void Questions_it_cannot_tie_to_the_scene_are_yes_and_the_observation_says_so()
     {

@@ -63,9 +63,10 @@ public sealed class GeminiJudgeClient : IChatClient
             if (read.Bytes is null) throw new JudgeClientException($"judge gemini:{model}: {read.Failure}", null, true);
             return GeminiJudgeResponse.Parse(read.Bytes, model);
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new JudgeClientException($"judge gemini:{model} did not answer within {_options.Timeout.TotalSeconds:0} s", null, true);
+            // Our timeout or HttpClient.Timeout: a slow judge, not the caller cancelling.
+            throw new JudgeClientException($"judge gemini:{model} did not answer in time (limit {_options.Timeout.TotalSeconds:0} s)", null, true);
         }
         catch (HttpRequestException e)
         {

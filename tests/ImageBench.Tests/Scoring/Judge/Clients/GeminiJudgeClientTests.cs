@@ -163,6 +163,21 @@ public sealed class GeminiJudgeClientTests
     }
 
     [Fact]
+    public async Task A_timeout_is_a_transient_failure_but_a_callers_cancellation_stays_one()
+    {
+        var handler = new RecordedHandler().Enqueue(new Reply(HttpStatusCode.OK, () => null, Throw: new TaskCanceledException("HttpClient.Timeout")));
+        using var judge = Gemini(handler);
+        var e = await Assert.ThrowsAsync<JudgeClientException>(() => judge.GetResponseAsync(Messages()));
+        Assert.True(e.IsTransient);
+        Assert.Contains("did not answer in time", e.Message, StringComparison.Ordinal);
+
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        var cancelling = new RecordedHandler().Enqueue(new Reply(HttpStatusCode.OK, () => null, Throw: new OperationCanceledException(cancelled.Token)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Gemini(cancelling).GetResponseAsync(Messages(), null, cancelled.Token));
+    }
+
+    [Fact]
     public async Task A_garbage_body_is_an_error()
     {
         var handler = new RecordedHandler().Enqueue(new Reply(HttpStatusCode.OK,
