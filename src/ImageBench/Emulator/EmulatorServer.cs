@@ -9,6 +9,7 @@ using ImageBench.Emulator.Faults;
 using ImageBench.Emulator.Ideogram;
 using ImageBench.Emulator.Gemini;
 using ImageBench.Emulator.Jobs;
+using ImageBench.Emulator.Judge;
 using ImageBench.Emulator.OpenAI;
 using ImageBench.Emulator.OpenRouter;
 using ImageBench.Emulator.Recraft;
@@ -57,6 +58,12 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     /// <summary>The quoted strings of a prompt exactly as this server draws them for a model (typos included).</summary>
     public IReadOnlyList<string> RenderedStrings(string model, string prompt) => _images.RenderedStrings(model, prompt);
+
+    /// <summary>The base URL an OpenAI-compatible client uses to reach the emulated judge (POST {this}chat/completions).</summary>
+    public Uri JudgeBaseUrl => new(BaseUrl, "v1/");
+
+    /// <summary>What this server draws for a prompt: the scene the emulated judge answers from (emulation, not evidence).</summary>
+    public Scenes.Scene SceneFor(string model, string prompt) => _images.SceneFor(model, prompt);
 
     /// <summary>
     /// Renders ahead of a run the images these calls will ask for. A real provider's latency contains no time spent
@@ -140,6 +147,9 @@ public sealed class EmulatorServer : IAsyncDisposable
         app.MapGet("/v1/get_result", ApiOnly(ctx => bflResult.HandleAsync(ctx)));
         app.MapPost("/v1/{endpoint}", ApiOnly(ctx => bflSubmit.HandleAsync(ctx, (string)ctx.Request.RouteValues["endpoint"]!)));
         app.MapPost("/api/v1/chat/completions", ApiOnly(ctx => openRouter.HandleAsync(ctx)));
+        // The emulated vision judge (docs/emulator.md): OpenAI chat completions at the root, like api.openai.com/v1.
+        var judge = new EmulatedJudgeEndpoint(shared, images);
+        app.MapPost("/v1/chat/completions", ApiOnly(ctx => judge.HandleAsync(ctx)));
         app.MapPost("/api/v1/services/aigc/text2image/image-synthesis", ApiOnly(ctx => dashSubmit.HandleAsync(ctx)));
         app.MapPost("/api/v1/services/aigc/multimodal-generation/generation", ApiOnly(ctx => dashSync.HandleAsync(ctx)));
         app.MapGet("/api/v1/tasks/{id}", ApiOnly(ctx => dashTask.HandleAsync(ctx, (string)ctx.Request.RouteValues["id"]!)));

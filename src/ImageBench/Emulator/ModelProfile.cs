@@ -11,4 +11,8 @@ public sealed record ModelProfile
     public FailureInjection Failures { get; init; } = new();
     /// <summary>When set, encoded images are padded to about this many bytes (the benchmark's 1 MB images).</summary>
     public int? ImageBytesTarget { get; init; }
+    /// <summary>How this model departs from a prompt's objects (the emulated judge reports them; docs/emulator.md).</summary>
+    public IReadOnlyList<Scenes.SceneDeviation> SceneDeviations { get; init; } = [];
+    /// <summary>Probability, per counted object without a deviation, that it is drawn one too many or one too few.</summary>
+    public double CountSlipRate { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ImageBench.Emulator.Randomness;
+using ImageBench.Emulator.Scenes;
 
 namespace ImageBench.Emulator.Rendering;
 
@@ -31,8 +32,22 @@ internal sealed class ImageFactory(EmulatorOptions options)
         var request = new RenderRequest(
             string.Join('\n', text), DeterministicRandom.Hash(options.Seed, model, prompt, "style", variant),
             width, height, format, quality, options.ProfileFor(model).ImageBytesTarget);
-        var lazy = _cache.GetOrAdd(request, r => new Lazy<Task<byte[]>>(() => RenderOffPoolAsync(r)));
+        var lazy = _cache.GetOrAdd(request, r => new Lazy<Task<byte[]>>(() => RenderAndRecordSceneAsync(r, model, prompt)));
         return new RenderedImage(await lazy.Value.ConfigureAwait(false), format, text);
+    }
+
+    /// <summary>What each image drawn so far shows, for the emulated judge (Emulator/Judge).</summary>
+    public SceneRegistry Scenes { get; } = new();
+
+    /// <summary>What <paramref name="model"/> draws for <paramref name="prompt"/>: the prompt's counted objects with the profile's deviations.</summary>
+    public Scene SceneFor(string model, string prompt) => SceneBuilder.Build(model, prompt, options.ProfileFor(model), options.Seed);
+
+    /// <summary>Runs once per distinct image (inside the cache's Lazy), so each image is queued for the judge once.</summary>
+    private async Task<byte[]> RenderAndRecordSceneAsync(RenderRequest request, string model, string prompt)
+    {
+        var bytes = await RenderOffPoolAsync(request).ConfigureAwait(false);
+        Scenes.Add(bytes, SceneFor(model, prompt));
+        return bytes;
     }
 
     /// <summary>
