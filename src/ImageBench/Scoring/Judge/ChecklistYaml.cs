@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using ImageBench.Suites;
 
 namespace ImageBench.Scoring.Judge;
@@ -10,7 +11,7 @@ namespace ImageBench.Scoring.Judge;
 /// them): the judge asks a frozen checklist verbatim, which keeps scores comparable when the derivation changes.
 /// The output parses back with <see cref="SuiteLoader"/> to the same items.
 /// </summary>
-public static class ChecklistYaml
+public static partial class ChecklistYaml
 {
     private static readonly JsonSerializerOptions Quoting = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -44,7 +45,7 @@ public static class ChecklistYaml
         foreach (var item in items)
         {
             text.Append(pad).Append("  - id: ").Append(Quote(item.Id)).Append('\n');
-            text.Append(pad).Append("    question: ").Append(Quote(item.Question)).Append('\n');
+            text.Append(pad).Append("    question: ").Append(JsonSerializer.Serialize(item.Question, Quoting)).Append('\n');
             if (item.DependsOn.Count > 0)
                 text.Append(pad).Append("    depends_on: [").Append(string.Join(", ", item.DependsOn.Select(Quote))).Append("]\n");
             text.Append(pad).Append("    capability: ").Append(Quote(item.Capability)).Append('\n');
@@ -54,6 +55,12 @@ public static class ChecklistYaml
         return text.ToString();
     }
 
-    /// <summary>A JSON string is a valid YAML double-quoted scalar: every character survives.</summary>
-    private static string Quote(string value) => JsonSerializer.Serialize(value, Quoting);
+    /// <summary>
+    /// Ids, capabilities and object names plain when YAML reads them back unchanged (letters, digits, spaces and
+    /// <c>._-</c>); anything else as a JSON string, which is a valid YAML double-quoted scalar that every character survives.
+    /// </summary>
+    private static string Quote(string value) => PlainSafe().IsMatch(value) ? value : JsonSerializer.Serialize(value, Quoting);
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*( [A-Za-z0-9._-]+)*$")]
+    private static partial Regex PlainSafe();
 }

@@ -17,7 +17,7 @@ public sealed class ChecklistYamlTests
         // The rendering is itself a suite-shaped document; with texts added it loads as one.
         var frozen = SuiteLoader.Parse(yaml.Replace("    expect:\n", "    text: x\n    expect:\n", StringComparison.Ordinal), "frozen.yaml");
 
-        Assert.Contains("- id: \"obj5.count\"\n          question: \"Is there exactly one brown egg?\"\n          depends_on: [\"obj5\"]", yaml, StringComparison.Ordinal);
+        Assert.Contains("- id: obj5.count\n          question: \"Is there exactly one brown egg?\"\n          depends_on: [obj5]\n          capability: counting and composition\n          count_of: brown egg\n", yaml, StringComparison.Ordinal);
         foreach (var prompt in seed.Prompts)
         {
             var again = ChecklistBuilder.For(frozen.Prompts.Single(p => p.Id == prompt.Id));

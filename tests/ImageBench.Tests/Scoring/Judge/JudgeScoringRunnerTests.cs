@@ -95,31 +95,55 @@ public sealed class JudgeScoringRunnerTests : IDisposable
         Assert.Equal(3, client.Calls);
     }
 
-    /// <summary>Holds every call until <see cref="Limit"/> are in flight, then lets that wave through: a runner that allowed fewer would time out, one that allowed more shows in <see cref="Max"/>.</summary>
-    private sealed class WaveChatClient(int limit) : IChatClient
+    /// <summary>
+    /// Holds every call until <c>limit</c> calls are waiting together, then lets that wave through: a runner that
+    /// never had <c>limit</c> calls in flight at once would stall here (and the test time out). The number of calls
+    /// must be a multiple of <c>limit</c>.
+    /// </summary>
+    private sealed class Waves(int limit)
     {
         private readonly Lock _lock = new();
         private TaskCompletionSource _wave = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private int _inFlight;
-        public int Limit => limit;
+        private int _waiting;
         public int Max { get; private set; }
 
-        public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+        public Task PassAsync(CancellationToken ct)
         {
-            var questions = messages.SelectMany(m => m.Contents).OfType<TextContent>().Select(t => JudgeProtocol.QuestionsIn(t.Text)).First(q => q is not null)!;
             TaskCompletionSource wave;
             lock (_lock)
             {
-                Max = Math.Max(Max, ++_inFlight);
+                Max = Math.Max(Max, ++_waiting);
                 wave = _wave;
-                if (_inFlight == limit)
+                if (_waiting == limit)
                 {
+                    _waiting = 0;
                     _wave = new(TaskCreationOptions.RunContinuationsAsynchronously);
                     wave.TrySetResult();
                 }
             }
-            await wave.Task.WaitAsync(TimeSpan.FromSeconds(20), cancellationToken);
-            lock (_lock) _inFlight--;
+            return wave.Task.WaitAsync(TimeSpan.FromSeconds(20), ct);
+        }
+    }
+
+    /// <summary>A judge that answers "yes" after <paramref name="before"/> (a wave, a held gate), counting its calls in flight.</summary>
+    private sealed class GatedChatClient(Func<CancellationToken, Task> before) : IChatClient
+    {
+        private int _inFlight;
+        private int _max;
+        private int _calls;
+        public int Max => Volatile.Read(ref _max);
+        public int InFlight => Volatile.Read(ref _inFlight);
+        public int Calls => Volatile.Read(ref _calls);
+
+        public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            var questions = messages.SelectMany(m => m.Contents).OfType<TextContent>().Select(t => JudgeProtocol.QuestionsIn(t.Text)).First(q => q is not null)!;
+            Interlocked.Increment(ref _calls);
+            var now = Interlocked.Increment(ref _inFlight);
+            int seen;
+            while (now > (seen = Volatile.Read(ref _max)) && Interlocked.CompareExchange(ref _max, now, seen) != seen) { }
+            await before(cancellationToken);
+            Interlocked.Decrement(ref _inFlight);
             return new ChatResponse(new ChatMessage(ChatRole.Assistant, JudgeProtocol.Format(new JudgeReply("ok", [.. questions.Select(q => new JudgeAnswer(q.Id, "yes"))]))));
         }
 
@@ -129,16 +153,40 @@ public sealed class JudgeScoringRunnerTests : IDisposable
     }
 
     [Fact]
-    public async Task The_judge_keeps_to_its_own_concurrency()
+    public async Task The_judge_keeps_to_its_own_concurrency_and_uses_it()
     {
         var attempts = await ImagesAsync("eggs", 6);
-        var client = new WaveChatClient(limit: 2);
+        var waves = new Waves(limit: 2);
+        var client = new GatedChatClient(waves.PassAsync);
 
         var scores = await new ScoringRunner([new ChecklistJudge(client, "fake", samples: 1, concurrency: 2)], new MemoryScoreStore(), parallelism: 6)
             .ScoreAsync(_dir.Path, attempts, Suite, CancellationToken.None);
 
-        Assert.Equal(2, client.Max);
+        Assert.Equal((2, 2, 6), (waves.Max, client.Max, client.Calls));
         Assert.All(scores.Attempts, a => Assert.True(a.Acceptable));
+    }
+
+    [Fact]
+    public async Task A_slow_judge_is_held_to_its_concurrency_while_a_fast_one_goes_on()
+    {
+        var attempts = await ImagesAsync("eggs", 4);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var fastDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var slow = new GatedChatClient(ct => release.Task.WaitAsync(ct));
+        GatedChatClient? fast = null;
+        fast = new GatedChatClient(_ => { if (fast!.Calls == attempts.Count) fastDone.TrySetResult(); return Task.CompletedTask; });
+
+        var run = new ScoringRunner([new ChecklistJudge(slow, "slow", samples: 1, concurrency: 1), new ChecklistJudge(fast, "fast", samples: 1, concurrency: 3)], new MemoryScoreStore(), parallelism: 4)
+            .ScoreAsync(_dir.Path, attempts, Suite, CancellationToken.None);
+        await fastDone.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        var slowInFlight = slow.InFlight;
+        release.SetResult();
+        var scores = await run;
+
+        Assert.Equal(1, slowInFlight);
+        Assert.Equal((1, 4), (slow.Max, slow.Calls));
+        Assert.All(scores.Attempts, x => Assert.Equal(["judge", "judge"], x.Results.Select(r => r.Scorer)));
+        Assert.All(scores.Attempts, x => Assert.True(x.Acceptable));
     }
 
     [Fact]
