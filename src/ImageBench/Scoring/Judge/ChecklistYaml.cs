@@ -31,10 +31,13 @@ public static partial class ChecklistYaml
             text.Append("  - id: ").Append(Quote(prompt.Id)).Append('\n');
             text.Append("    # ").Append(checklist.Frozen ? "frozen in the suite" : "derived from expect:").Append('\n');
             text.Append("    expect:\n");
-            text.Append(Render(checklist.Items, indent: 6));
+            text.Append(ForPrompt(prompt));
         }
         return text.ToString();
     }
+
+    /// <summary>One prompt's checklist (frozen or derived) as a <c>checklist:</c> block indented to sit under its <c>expect:</c>.</summary>
+    public static string ForPrompt(PromptSpec prompt) => Render(ChecklistBuilder.For(prompt).Items, indent: 6);
 
     /// <summary>One <c>checklist:</c> block, indented by <paramref name="indent"/> spaces.</summary>
     public static string Render(IReadOnlyList<ChecklistItem> items, int indent = 0)

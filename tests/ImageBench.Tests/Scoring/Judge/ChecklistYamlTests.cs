@@ -13,6 +13,7 @@ public sealed class ChecklistYamlTests
     {
         var seed = SuiteLoader.Load(RepoPaths.File("suites", "seed-six.yaml"));
         var yaml = ChecklistYaml.ForSuite(seed);
+        Assert.Contains(ChecklistYaml.ForPrompt(seed.Prompts[2]), yaml, StringComparison.Ordinal);
 
         // The rendering is itself a suite-shaped document; with texts added it loads as one.
         var frozen = SuiteLoader.Parse(yaml.Replace("    expect:\n", "    text: x\n    expect:\n", StringComparison.Ordinal), "frozen.yaml");
