@@ -3,16 +3,11 @@ using ImageBench.Suites;
 namespace ImageBench.Scoring;
 
 /// <summary>
-/// A pure function of (image, expectations) → <see cref="ScoreResult"/>. Implementations are thread-safe or say
-/// otherwise; results are cached by image SHA-256 + <see cref="Name"/> + <see cref="Version"/> + expectations.
+/// A pure function of (image, expectations) → <see cref="ScoreResult"/>, computed on the CPU. Implementations are
+/// thread-safe or say otherwise; results are cached by image SHA-256 + <see cref="IScorer.Name"/> +
+/// <see cref="IScorer.Version"/> + expectations.
 /// </summary>
-public interface IImageScorer
+public interface IImageScorer : IScorer
 {
-    string Name { get; }
-    string Version { get; }
-
-    /// <summary>False when the expectations give this scorer nothing to check (a text scorer with no strings).</summary>
-    bool AppliesTo(Expectations expect);
-
     ScoreResult Score(ScoringImage image, Expectations expect, CancellationToken ct);
 }

@@ -11,8 +11,8 @@ namespace ImageBench.Scoring;
 /// </summary>
 public sealed record ScoreKey(string ImageSha256, string Scorer, string Version, string ExpectationsHash)
 {
-    public static ScoreKey For(string imageSha256, IImageScorer scorer, Expectations expect) =>
-        new(imageSha256, scorer.Name, scorer.Version, HashOf(expect));
+    public static ScoreKey For(string imageSha256, IScorer scorer, Expectations expect) =>
+        new(imageSha256, scorer.Name, scorer.Version, scorer.ExpectationsHash(expect));
 
     public static string HashOf(Expectations expect) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(expect))))[..16];

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using ImageBench.Scoring.Judge;
+
 namespace ImageBench.Suites;
 
 /// <summary>What a correct image for a prompt must show; scorers turn these into checks.</summary>
@@ -15,8 +18,21 @@ public sealed record Expectations
     public string? Action { get; init; }
     /// <summary>Free yes/no questions for the checklist judge.</summary>
     public IReadOnlyList<string> Checks { get; init; } = [];
+    /// <summary>
+    /// A frozen judge checklist (<c>checklist:</c> under <c>expect:</c>), asked verbatim instead of the questions
+    /// derived from the fields above; null when the suite gives none. Left out of the JSON when null so the
+    /// expectation hashes of suites without one — and so their cached scores — stay what they were.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ChecklistItem>? Checklist { get; init; }
+    /// <summary>
+    /// The prompt's tags, copied here by the suite loader because they decide which capability a free check speaks
+    /// for. Not part of the expectations hash: only the judge uses them, and it hashes its checklist instead.
+    /// </summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> Tags { get; init; } = [];
 
-    public bool IsEmpty => Text.Count == 0 && Objects.Count == 0 && Lighting is null && Style is null && Action is null && Checks.Count == 0;
+    public bool IsEmpty => Text.Count == 0 && Objects.Count == 0 && Lighting is null && Style is null && Action is null && Checks.Count == 0 && Checklist is null;
 }
 
 /// <param name="Value">The exact string, case and punctuation included.</param>

@@ -7,7 +7,7 @@ internal static class ExpectationsParser
 {
     public static Expectations Parse(YamlFields f)
     {
-        f.RejectUnknown("text", "objects", "lighting", "style", "action", "checks");
+        f.RejectUnknown("text", "objects", "lighting", "style", "action", "checks", "checklist");
         return new Expectations
         {
             Text = f.Sequence("text").Select(n => ParseText(n, f.File)).ToList(),
@@ -16,6 +16,7 @@ internal static class ExpectationsParser
             Style = f.OptionalString("style"),
             Action = f.OptionalString("action"),
             Checks = f.StringList("checks"),
+            Checklist = f.Node("checklist") is { } c ? ChecklistParser.Parse(c, f.File) : null,
         };
     }
 

@@ -52,12 +52,15 @@ public static partial class SuiteLoader
         if (!IdPattern().IsMatch(id))
             throw new InputException(YamlFields.Loc(f.RequiredNode("id"), f.File),
                 $"prompt id '{id}' may use only letters, digits, '-', '_' and '.' (it names files and table rows)");
+        var text = f.RequiredString("text").Trim();
+        var tags = f.StringList("tags");
+        var expect = f.Node("expect") is { } e ? ExpectationsParser.Parse(new YamlFields(e, f.File, "'expect'")) : new Expectations();
         return new PromptSpec
         {
             Id = id,
-            Text = f.RequiredString("text").Trim(),
-            Tags = f.StringList("tags"),
-            Expect = f.Node("expect") is { } e ? ExpectationsParser.Parse(new YamlFields(e, f.File, "'expect'")) : new Expectations(),
+            Text = text,
+            Tags = tags,
+            Expect = expect with { Tags = tags },
             Location = f.Location,
         };
     }
