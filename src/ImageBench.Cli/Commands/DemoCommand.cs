@@ -31,6 +31,8 @@ internal static class DemoCommand
                 Models = ["gpt-image-2", "flux-1.1-pro"],
                 Repeat = parse.GetValue(repeat),
                 OutDir = dir,
+                // The emulator stands in for the judge too, labelled as such in every result and report.
+                Judge = new Scoring.Judge.JudgeSettings(Scoring.Judge.Clients.JudgeSpec.Emulated),
             };
             return await RunWorkflow.ExecuteAsync(request, CommonOptions.CheckTimeScale(parse.GetValue(timeScale)), Console.Out, ct);
         });

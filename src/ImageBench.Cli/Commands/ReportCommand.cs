@@ -15,7 +15,9 @@ internal static class ReportCommand
         var dir = new Argument<string>("dir") { Description = "Run directory (holding imagebench.db)" };
         var format = new Option<string?>("--format") { Description = "Write only this format: md, html, json or csv (default: md, html and json)" };
         format.AcceptOnlyFromAmong("md", "html", "json", "csv");
-        var command = new Command("report", "Regenerate a run's reports from its store") { dir, format };
+        var judgeSpec = new Option<string?>("--judge") { Description = "Show this judge's cached answers (default: the run's judge); the report never calls a judge" };
+        var judgeSamples = new Option<int?>("--judge-samples") { Description = "Samples of the judge's cached answers to show (default: the run's)" };
+        var command = new Command("report", "Regenerate a run's reports from its store") { dir, format, judgeSpec, judgeSamples };
         command.SetAction(async (parse, ct) =>
         {
             var runDir = parse.GetValue(dir)!;
@@ -26,13 +28,23 @@ internal static class ReportCommand
             // The suite gives prompt texts and expectations; a report still renders (by prompt id) if it moved.
             var suite = File.Exists(manifest.SuitePath) ? SuiteLoader.Load(manifest.SuitePath) : null;
             // Scores come from the cache when the run was scored; anything not yet scored is scored now.
+            // The judge is read from the cache only: regenerating a report must not spend money or need a key.
+            var judge = JudgeFor(parse.GetValue(judgeSpec), parse.GetValue(judgeSamples), manifest)?.CreateCacheOnly();
+            Scoring.IScorer[] scorers = judge is null ? [.. Scoring.DefaultScorers.All()] : [.. Scoring.DefaultScorers.All(), judge];
             var scores = suite is null ? null
-                : await new Scoring.ScoringRunner(Scoring.DefaultScorers.All(), store, Environment.ProcessorCount).ScoreAsync(runDir, await store.LoadAttemptsAsync(ct), suite, ct);
+                : await new Scoring.ScoringRunner(scorers, store, Environment.ProcessorCount).ScoreAsync(runDir, await store.LoadAttemptsAsync(ct), suite, ct);
             var files = await ReportFiles.WriteAllAsync(runDir, store, suite, ct, parse.GetValue(format), scores);
             ConsoleReportWriter.Write(files.Report, AnsiConsole.Console);
             foreach (var f in files.Written) Console.WriteLine("wrote " + f);
             return 0;
         });
         return command;
+    }
+
+    private static Scoring.Judge.JudgeSettings? JudgeFor(string? spec, int? samples, Storage.RunManifest manifest)
+    {
+        var recorded = Scoring.Judge.JudgeSettings.FromManifest(manifest);
+        var chosen = spec is not null ? new Scoring.Judge.JudgeSettings(spec, samples ?? recorded?.Samples ?? Scoring.Judge.JudgeSettings.DefaultSamples) : recorded;
+        return (samples is { } n && chosen is not null ? chosen with { Samples = n } : chosen)?.Validate();
     }
 }

@@ -25,8 +25,10 @@ internal static class RunCommand
         var emulator = new Option<bool>("--emulator") { Description = "Send every call to the built-in emulator (no keys, no network)" };
         var timeScale = CommonOptions.TimeScale(0.1);
         var noScore = new Option<bool>("--no-score") { Description = "Do not score the images after the run (score later with `imagebench score DIR`)" };
+        var judge = new JudgeOptions();
         var command = new Command("run", "Run a suite against models and write results.json, report.md and report.html")
             { suite, modelsFile, model, repeat, outDir, resume, budget, dryRun, timeout, failAbove, emulator, timeScale, noScore };
+        foreach (var option in judge.All) command.Options.Add(option);
         command.SetAction(async (parse, ct) =>
         {
             if (parse.GetValue(timeout) is not (> 0 and <= 86_400) and var t) throw new InputException($"--timeout must be 1..86400 seconds, not {t.ToString(CultureInfo.InvariantCulture)}");
@@ -45,6 +47,7 @@ internal static class RunCommand
                 DryRun = parse.GetValue(dryRun),
                 AttemptTimeout = TimeSpan.FromSeconds(parse.GetValue(timeout)),
                 FailAbove = parse.GetValue(failAbove),
+                Judge = judge.Read(parse),
             };
             return await RunWorkflow.ExecuteAsync(request, parse.GetValue(emulator) ? CommonOptions.CheckTimeScale(parse.GetValue(timeScale)) : null, Console.Out, ct, score: !parse.GetValue(noScore));
         });

@@ -18,9 +18,12 @@ internal static class RunWorkflow
         var binding = emulator is null ? null : new EmulatorBinding(emulator.BaseUrl, emulatorTimeScale!.Value);
         ICredentialSource credentials = emulator is null ? new EnvironmentCredentialSource() : new FixedCredentialSource("emulator-key");
         using var providers = new ProviderRegistry();
+        using var judgeHttp = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        // Created before the run so a judge without its key fails before anything is paid for.
+        var judge = score ? request.Judge?.Create(judgeHttp, emulator?.BaseUrl) : null;
         var session = new RunSession(TimeProvider.System, credentials, providers, new ConsoleProgress(output))
         {
-            Scorers = score ? Scoring.DefaultScorers.All() : [],
+            Scorers = !score ? [] : judge is null ? Scoring.DefaultScorers.All() : [.. Scoring.DefaultScorers.All(), judge],
             AfterScoring = s => output.WriteLine($"scoring: {s.Computed} scores computed, {s.FromCache} from the cache"),
             BeforeRun = emulator is null ? null : async (plan, token) =>
             {

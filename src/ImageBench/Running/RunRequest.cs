@@ -14,4 +14,6 @@ public sealed record RunRequest
     public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromMinutes(5);
     /// <summary>Fail (exit 1) when more than this share of attempts did not produce an image.</summary>
     public double? FailAbove { get; init; }
+    /// <summary>The checklist judge, recorded in the manifest so <c>score</c> and <c>report</c> find its answers; null: none.</summary>
+    public Scoring.Judge.JudgeSettings? Judge { get; init; }
 }

@@ -18,7 +18,7 @@ public sealed class RunSession(TimeProvider time, ICredentialSource credentials,
     public Func<RunPlan, CancellationToken, Task>? BeforeRun { get; init; }
 
     /// <summary>Scorers run over the images once every attempt is done (never during: it would slow the clocks). Empty: no scoring.</summary>
-    public IReadOnlyList<Scoring.IImageScorer> Scorers { get; init; } = [];
+    public IReadOnlyList<Scoring.IScorer> Scorers { get; init; } = [];
 
     /// <summary>Hears what scoring did: images computed and taken from the cache.</summary>
     public Action<Scoring.ScoringRunner>? AfterScoring { get; init; }
@@ -113,7 +113,16 @@ public sealed class RunSession(TimeProvider time, ICredentialSource credentials,
                 ["models_file"] = request.ModelsFile,
             },
             EmulatorTimeScale = emulator?.TimeScale,
-        };
+        }.WithJudge(request.Judge);
+    }
+}
+
+internal static class ManifestJudge
+{
+    public static RunManifest WithJudge(this RunManifest manifest, Scoring.Judge.JudgeSettings? judge)
+    {
+        judge?.WriteTo(manifest.Parameters);
+        return manifest;
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace ImageBench.Scoring.Judge;
@@ -28,7 +27,6 @@ internal static class JudgeResult
         }
 
         var verdict = ChecklistAggregator.Aggregate(checklist, parsed);
-        details["summary"] = Summary(verdict, judge);
         details["items"] = new JsonArray([.. verdict.Items.Select(Item)]);
         details["capabilities"] = Capabilities(verdict);
         AddRaw(details, samples);
@@ -83,18 +81,5 @@ internal static class JudgeResult
         foreach (var group in verdict.Items.GroupBy(i => i.Item.Capability))
             result[group.Key] = new JsonObject { ["score"] = group.Average(i => i.Score), ["passed"] = group.All(i => i.Answer == JudgeProtocol.Yes) };
         return result;
-    }
-
-    /// <summary>"judge (emulated) DSG 0.83, 10/12 yes; no: obj1.count (saw 2); unsure: lighting".</summary>
-    private static string Summary(ChecklistVerdict verdict, ChecklistJudge judge)
-    {
-        var yes = verdict.Items.Count(i => i.Answer == JudgeProtocol.Yes);
-        var text = string.Create(CultureInfo.InvariantCulture,
-            $"judge {judge.Label}{(judge.Emulated ? " (emulated)" : "")}: DSG {verdict.Dsg:0.00}, {yes}/{verdict.Items.Count} yes, agreement {verdict.Agreement:0.00}");
-        var no = verdict.Items.Where(i => i.Answer == JudgeProtocol.No).Select(i => i.Count is { } c ? string.Create(CultureInfo.InvariantCulture, $"{i.Item.Id} (saw {c:0.#})") : i.Item.Id).ToList();
-        if (no.Count > 0) text += "; no: " + string.Join(", ", no);
-        var unsure = verdict.Items.Where(i => i.Answer == JudgeProtocol.Unsure).Select(i => i.Item.Id).ToList();
-        if (unsure.Count > 0) text += "; unsure: " + string.Join(", ", unsure);
-        return text;
     }
 }

@@ -86,7 +86,7 @@ public sealed class ChecklistJudgeTests
         Assert.Equal(0.25, result.Metrics["dsg"], 9);
         Assert.Equal((3000.0, 150.0), (result.Metrics["input_tokens"], result.Metrics["output_tokens"]));
         Assert.False((bool)result.Details["capabilities"]![Capabilities.CountingAndComposition]!["passed"]!);
-        Assert.Contains("no: obj1", (string?)result.Details["summary"], StringComparison.Ordinal);
+        Assert.Contains("no: Is there a brown egg?", ImageBench.Reporting.JudgeLines.Summary(result), StringComparison.Ordinal);
     }
 
     [Fact]
