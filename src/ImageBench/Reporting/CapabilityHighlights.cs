@@ -29,17 +29,22 @@ public static class CapabilityHighlights
             .Where(x => x.Others.Count > 0)
             .ToList();
         var leads = margins.Where(x => x.Value > x.Others.Max())
-            .Select(x => new KeyValuePair<string, double>(x.Key, x.Value - x.Others.Max()))
-            .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal);
+            .OrderByDescending(x => x.Value - x.Others.Max()).ThenBy(x => x.Key, StringComparer.Ordinal)
+            .Select(x => $"{x.Key} ({Share(x.Value)} vs {Share(x.Others.Max())})");
         var trails = margins.Where(x => x.Value < x.Others.Min())
-            .Select(x => new KeyValuePair<string, double>(x.Key, x.Others.Min() - x.Value))
-            .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal);
-        return (List(leads.Take(MaxListed), "leads nowhere"), List(trails.Take(MaxListed), "trails nowhere"));
+            .OrderByDescending(x => x.Others.Min() - x.Value).ThenBy(x => x.Key, StringComparer.Ordinal)
+            .Select(x => $"{x.Key} ({Share(x.Value)} vs {Share(x.Others.Min())})");
+        return (Join(leads.Take(MaxListed), "leads nowhere"), Join(trails.Take(MaxListed), "trails nowhere"));
     }
 
-    private static string List(IEnumerable<KeyValuePair<string, double>> items, string empty = "–")
+    private static string List(IEnumerable<KeyValuePair<string, double>> items) =>
+        Join(items.Select(kv => $"{kv.Key} ({Share(kv.Value)})"), "–");
+
+    private static string Join(IEnumerable<string> parts, string empty)
     {
-        var parts = items.Select(kv => $"{kv.Key} ({kv.Value.ToString("0.00", CultureInfo.InvariantCulture)})").ToList();
-        return parts.Count == 0 ? empty : string.Join(", ", parts);
+        var list = parts.ToList();
+        return list.Count == 0 ? empty : string.Join(", ", list);
     }
+
+    private static string Share(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 }

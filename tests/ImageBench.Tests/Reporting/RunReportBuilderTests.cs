@@ -67,9 +67,9 @@ public class RunReportBuilderTests
             [SyntheticRun.Flux] = new Dictionary<string, double> { ["text"] = 0.45, ["portraits"] = 0.9, ["objects"] = 0.5 },
         };
         var t = RunReportBuilder.Build(SyntheticRun.Manifest(), SyntheticRun.Attempts(), SyntheticRun.Suite, SyntheticRun.Catalog, scores).DimensionTable;
-        Assert.Equal("text (0.50), objects (0.40)", t.Cell("Best at", "GPT Image 2"));
-        Assert.Equal("portraits (0.30)", t.Cell("Worst at", "GPT Image 2"));
-        Assert.Equal("portraits (0.30)", t.Cell("Best at", "FLUX 1.1 Pro"));
+        Assert.Equal("text (95% vs 45%), objects (90% vs 50%)", t.Cell("Best at", "GPT Image 2"));
+        Assert.Equal("portraits (60% vs 90%)", t.Cell("Worst at", "GPT Image 2"));
+        Assert.Equal("portraits (90% vs 60%)", t.Cell("Best at", "FLUX 1.1 Pro"));
     }
 
     [Fact]
