@@ -18,6 +18,7 @@ public sealed class PaddleOcrEngine : IOcrEngine
     private readonly TextDetector _detector;
     private readonly TextRecognizer _recognizer;
     private readonly RunOptions _runOptions = new();
+    private bool _disposed;
 
     private PaddleOcrEngine(PaddleOcrModels models)
     {
@@ -27,8 +28,13 @@ public sealed class PaddleOcrEngine : IOcrEngine
 
     public string Name => EngineName;
 
-    /// <summary>The passes the default scorer runs with PP-OCR (see docs/scoring.md for the measurement behind them).</summary>
-    public static IReadOnlyList<OcrPass> DefaultPasses { get; } = [new OcrPass(1.0, PageSegmentation.Sparse, false)];
+    /// <summary>
+    /// The passes the default scorer runs with PP-OCR: full size, and half size for big headline type. With
+    /// Tesseract's eight passes, the half-size pass cut correct strings flagged uncertain on the calibration set from
+    /// 21 to 3 of 215 with no confident false typo either way (docs/scoring.md); an inverted pass added little.
+    /// </summary>
+    public static IReadOnlyList<OcrPass> DefaultPasses { get; } =
+        [new OcrPass(1.0, PageSegmentation.Sparse, false), new OcrPass(0.5, PageSegmentation.Sparse, false)];
 
     /// <summary>An engine over the shared models of <paramref name="modelDirectory"/> (default: <see cref="PaddleOcrModels.DefaultDirectory"/>).</summary>
     /// <exception cref="OcrUnavailableException">The models are missing (the message says to run `make setup`) or ONNX Runtime cannot load.</exception>
@@ -53,8 +59,6 @@ public sealed class PaddleOcrEngine : IOcrEngine
         }
         return new OcrResult(Name, pass, lines);
     }
-
-    private bool _disposed;
 
     public void Dispose()
     {
