@@ -31,7 +31,7 @@ public sealed class PaddleOcrEngine : IOcrEngine
     /// <summary>
     /// The passes the default scorer runs with PP-OCR: full size, and half size for big headline type. With
     /// Tesseract's eight passes, the half-size pass cut correct strings flagged uncertain on the calibration set from
-    /// 21 to 3 of 215 with no confident false typo either way (docs/scoring.md); an inverted pass added little.
+    /// 21 to 3 of 263 with no confident false typo either way (docs/scoring.md); an inverted pass added little.
     /// </summary>
     public static IReadOnlyList<OcrPass> DefaultPasses { get; } =
         [new OcrPass(1.0, PageSegmentation.Sparse, false), new OcrPass(0.5, PageSegmentation.Sparse, false)];
