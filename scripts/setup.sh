@@ -10,8 +10,8 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 # Debian packages: chromium renders the HTML report in the browser test; tesseract-ocr (libtesseract5 + English
-# model) is the OCR engine of the text scorer.
-packages=(chromium tesseract-ocr)
+# model) is the OCR engine of the text scorer; fonts-wqy-microhei lets the tests draw Chinese text for PP-OCR.
+packages=(chromium tesseract-ocr fonts-wqy-microhei)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -27,5 +27,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     exit 2
   fi
 fi
+
+scripts/ocr-models.sh
 
 dotnet restore ImageBench.sln --nologo -v q

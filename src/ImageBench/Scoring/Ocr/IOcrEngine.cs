@@ -1,7 +1,7 @@
 namespace ImageBench.Scoring.Ocr;
 
 /// <summary>
-/// One OCR engine instance (Tesseract today, PaddleOCR later). Instances are NOT thread-safe: native engines keep
+/// One OCR engine instance (Tesseract, or PaddleOCR PP-OCRv4 from ONNX). Instances are NOT thread-safe: native engines keep
 /// per-image state, so callers take one from an <see cref="OcrEnginePool"/> per worker. An engine prepares the
 /// image for the pass itself (scale, inversion, border) because engines want different inputs (gray for
 /// Tesseract, BGR for PP-OCR); boxes in the result are always in the original image's pixel coordinates.

@@ -8,7 +8,7 @@ namespace ImageBench.Scoring.Text;
 /// <param name="Score">1 − min(1, CER).</param>
 /// <param name="Confidence">Mean word confidence (0–100) of the best candidate.</param>
 /// <param name="Agreement">Share of the passes that read this string at all (CER ≤ 0.5) whose own best reading equals the best.</param>
-/// <param name="Uncertain">True when the verdict should not be trusted: confidence &lt; 60, or passes disagree (no strict majority of the passes that read the string read the best text).</param>
+/// <param name="Uncertain">True when the verdict should not be trusted: confidence &lt; 60, passes disagree (no strict majority of the passes that read the string read the best text), or engines disagree (<see cref="EnginesDisagree"/>).</param>
 public sealed record StringMatch(
     string Expected,
     string? Best,
@@ -28,4 +28,11 @@ public sealed record StringMatch(
     bool Uncertain,
     bool CaseDiffers,
     bool PunctuationDiffers,
-    bool SpacingDiffers);
+    bool SpacingDiffers)
+{
+    /// <summary>One engine read the string exactly and another, with confidence, did not (also sets <see cref="Uncertain"/>).</summary>
+    public bool EnginesDisagree { get; init; }
+
+    /// <summary>Each engine's own best reading; empty when nothing was read.</summary>
+    public IReadOnlyList<EngineReading> Engines { get; init; } = [];
+}

@@ -38,7 +38,14 @@ public static class StringMatcher
             .First();
         bool exact = cer == 0;
         double agreement = reading.Count == 0 ? 0 : (double)Support(chosen) / reading.Count;
-        var alignment = WordAlignment.Align(target.Words, chosen.Text.Words);
+        var engines = perPass
+            .GroupBy(p => p.Candidate.Engine, StringComparer.Ordinal)
+            .Select(g => g.OrderBy(p => p.Cer).ThenByDescending(p => Support(p.Candidate)).ThenByDescending(p => p.Candidate.Confidence).First())
+            .Select(p => new EngineReading(p.Candidate.Engine, p.Candidate.Text.Raw, p.Cer, p.Cer == 0, p.Candidate.Confidence))
+            .ToList();
+        bool enginesDisagree = EngineReading.Disagree(engines, ReadingCer, ConfidentAt);
+        var readWords = WordsLike(target, chosen.Text);
+        var alignment = WordAlignment.Align(target.Words, readWords);
         return new StringMatch(
             expected, chosen.Text.Raw, chosen.Engine, chosen.Pass.Name, chosen.Box, cer, 1 - Math.Min(1, cer), exact,
             alignment.Where(a => a.Op == AlignOp.Substitute)
@@ -46,13 +53,31 @@ public static class StringMatcher
             alignment.Where(a => a.Op == AlignOp.Delete).Select(a => a.Expected!).ToList(),
             alignment.Where(a => a.Op == AlignOp.Insert).Select(a => a.Read!).ToList(),
             target.Words.Count,
-            WordsFound(target.Words, chosen.Text.Words),
+            WordsFound(target.Words, readWords),
             chosen.Confidence,
             agreement,
-            Uncertain: chosen.Confidence < ConfidentAt || PassesDisagree(reading.Count, agreement),
+            Uncertain: chosen.Confidence < ConfidentAt || PassesDisagree(reading.Count, agreement) || enginesDisagree,
             CaseDiffers: exact && Compact(NormalizedText.StraightenPunctuation(target.Raw)) != Compact(NormalizedText.StraightenPunctuation(chosen.Text.Raw)),
             PunctuationDiffers: exact && Compact(target.Raw).ToUpperInvariant() != Compact(chosen.Text.Raw).ToUpperInvariant(),
-            SpacingDiffers: exact && target.Normal != chosen.Text.Normal);
+            SpacingDiffers: exact && target.Normal != chosen.Text.Normal)
+        {
+            EnginesDisagree = enginesDisagree,
+            Engines = engines,
+        };
+    }
+
+    /// <summary>
+    /// The read words as read, or re-cut at the expected word boundaries (<see cref="Resegmentation"/>) when that
+    /// aligns strictly better — a glued "AMEYERY" becomes AM + EYERY, while a genuinely extra word stays extra.
+    /// </summary>
+    private static IReadOnlyList<string> WordsLike(NormalizedText target, NormalizedText read)
+    {
+        var asRead = read.Words;
+        if (target.Normal == read.Normal || target.Words.Count == 0) return asRead;
+        var recut = Resegmentation.Like(target.Words, asRead);
+        return WordAlignment.Cost(WordAlignment.Align(target.Words, recut)) < WordAlignment.Cost(WordAlignment.Align(target.Words, asRead)) - 1e-9
+            ? recut
+            : asRead;
     }
 
     /// <summary>Expected words found among the read words, each read word used once (multiset intersection).</summary>

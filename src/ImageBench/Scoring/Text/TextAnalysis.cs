@@ -9,15 +9,20 @@ public sealed record TextAnalysis(
     IReadOnlyList<string> Passes,
     IReadOnlyList<StringMatch> Strings,
     IReadOnlyList<ExtraWord> Extra,
-    double OneIg)
+    double OneIg,
+    IReadOnlyList<string>? Unavailable = null)
 {
+    /// <summary>Strings one engine read exactly and another, confidently, did not.</summary>
+    public int EnginesDisagreeCount => Strings.Count(s => s.EnginesDisagree);
+
     public double MeanStringScore => Strings.Count == 0 ? 1 : Strings.Average(s => s.Score);
     public bool AllExact => Strings.All(s => s.Exact);
     /// <summary>Expected words found in their string's best match ÷ all expected words (micro average).</summary>
     public double WordRecall => Strings.Sum(s => s.WordsExpected) is var total and > 0 ? (double)Strings.Sum(s => s.WordsFound) / total : 1;
     public int UncertainCount => Strings.Count(s => s.Uncertain);
 
-    public static TextAnalysis From(IReadOnlyList<string> expected, IReadOnlyList<OcrResult> results)
+    /// <param name="unavailable">Why an engine of the plan did not run (e.g. PP-OCR's models are not downloaded); the others still read.</param>
+    public static TextAnalysis From(IReadOnlyList<string> expected, IReadOnlyList<OcrResult> results, IReadOnlyList<string>? unavailable = null)
     {
         var strings = expected.Select(e => StringMatcher.Match(e, results)).ToList();
         return new TextAnalysis(
@@ -25,7 +30,8 @@ public sealed record TextAnalysis(
             results.Select(r => r.Pass.Name).Distinct().ToList(),
             strings,
             ExtraWord.Find(results, expected, strings),
-            OneIgScore.Compute(expected, results));
+            OneIgScore.Compute(expected, results),
+            unavailable ?? []);
     }
 
     public IReadOnlyDictionary<string, double> Metrics() => new Dictionary<string, double>
@@ -35,6 +41,7 @@ public sealed record TextAnalysis(
         ["word_recall"] = WordRecall,
         ["oneig"] = OneIg,
         ["uncertain"] = UncertainCount,
+        ["engines_disagree"] = EnginesDisagreeCount,
     };
 
     public JsonObject Details() => new()
@@ -47,6 +54,7 @@ public sealed record TextAnalysis(
         {
             ["text"] = e.Text, ["confidence"] = Math.Round(e.Confidence, 1), ["passes"] = e.Passes,
         })]),
+        ["unavailable"] = new JsonArray([.. (Unavailable ?? []).Select(u => JsonValue.Create(u))]),
     };
 
     /// <summary>One line for a report: "2 of 2 strings exact" or each failing string with its typos.</summary>
@@ -83,5 +91,10 @@ public sealed record TextAnalysis(
         ["case_differs"] = s.CaseDiffers,
         ["punctuation_differs"] = s.PunctuationDiffers,
         ["spacing_differs"] = s.SpacingDiffers,
+        ["engines_disagree"] = s.EnginesDisagree,
+        ["engines_read"] = new JsonArray([.. s.Engines.Select(e => new JsonObject
+        {
+            ["engine"] = e.Engine, ["best"] = e.Best, ["cer"] = Math.Round(e.Cer, 4), ["exact"] = e.Exact, ["confidence"] = Math.Round(e.Confidence, 1),
+        })]),
     };
 }

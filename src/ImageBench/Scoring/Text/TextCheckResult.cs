@@ -43,11 +43,13 @@ public sealed record TextCheckResult(TextAnalysis? Analysis, TextCheckFailure? F
             if (s.CaseDiffers) sb.AppendLine("    note: letter case differs");
             if (s.PunctuationDiffers) sb.AppendLine("    note: quote/dash style differs");
             if (s.SpacingDiffers) sb.AppendLine("    note: word spacing differs");
+            if (s.EnginesDisagree) sb.AppendLine(ic, $"    note: the OCR engines disagree: {string.Join("; ", s.Engines.Select(e => $"{e.Engine} read \"{e.Best}\""))}");
         }
         if (a.Extra.Count > 0)
         {
             sb.AppendLine(ic, $"other text: {string.Join(", ", a.Extra.Take(12).Select(e => e.Text))}");
         }
+        foreach (var u in a.Unavailable ?? []) sb.AppendLine(ic, $"note: one OCR engine did not run, the others did: {u}");
         sb.Append(ic, $"mean string score {a.MeanStringScore:0.000}, word recall {a.WordRecall:0.000}, OneIG {a.OneIg:0.000}");
         return sb.ToString();
     }

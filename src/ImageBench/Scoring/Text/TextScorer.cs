@@ -1,4 +1,5 @@
 using ImageBench.Scoring.Ocr;
+using ImageBench.Scoring.Ocr.Paddle;
 using ImageBench.Scoring.Ocr.Tesseract;
 using ImageBench.Suites;
 
@@ -8,7 +9,8 @@ namespace ImageBench.Scoring.Text;
 /// Text accuracy: reads the image with every engine and pass of its plans and matches each expected string
 /// (see docs/scoring.md). Thread-safe: each call takes its own engine from the pools, so images score in
 /// parallel. Passed = every string rendered exactly. A missing OCR library gives a failed result with the fix,
-/// never an exception.
+/// never an exception; when only one of several engines is missing, the others read and the details say which
+/// one did not (<c>unavailable</c>).
 /// </summary>
 public sealed class TextScorer : IImageScorer, IDisposable
 {
@@ -22,12 +24,23 @@ public sealed class TextScorer : IImageScorer, IDisposable
         _ownsEngines = ownsEngines;
     }
 
-    /// <summary>Tesseract with the given passes (default: the full eight).</summary>
+    /// <summary>
+    /// Both engines: Tesseract with the given passes (default: the full eight) and PP-OCRv4 with
+    /// <see cref="PaddleOcrEngine.DefaultPasses"/>; candidates of both pool into one match per string.
+    /// </summary>
     public static TextScorer CreateDefault(IReadOnlyList<OcrPass>? passes = null) =>
-        new([new OcrPlan(new OcrEnginePool(() => TesseractEngine.Create()), passes ?? OcrPasses.Full)], ownsEngines: true);
+        new([TesseractPlan(passes ?? OcrPasses.Full), PaddlePlan()], ownsEngines: true);
+
+    /// <summary>Tesseract only (one engine per worker).</summary>
+    public static OcrPlan TesseractPlan(IReadOnlyList<OcrPass> passes) => new(new OcrEnginePool(() => TesseractEngine.Create()), passes);
+
+    /// <summary>PP-OCRv4 only, from the models in <paramref name="modelDirectory"/> (default: set-up's cache).</summary>
+    public static OcrPlan PaddlePlan(IReadOnlyList<OcrPass>? passes = null, string? modelDirectory = null) =>
+        new(new OcrEnginePool(() => PaddleOcrEngine.Create(modelDirectory)), passes ?? PaddleOcrEngine.DefaultPasses);
 
     public string Name => "text";
-    public string Version => "1";
+    /// <summary>2: PP-OCR joined Tesseract, glued words are re-cut before word alignment, engines disagreeing flags uncertain.</summary>
+    public string Version => "2";
 
     public bool AppliesTo(Expectations expect) => expect.Text.Any(t => !string.IsNullOrWhiteSpace(t.Value));
 
@@ -50,11 +63,17 @@ public sealed class TextScorer : IImageScorer, IDisposable
     }
 
     /// <summary>Reads and matches; throws <see cref="OcrUnavailableException"/> when no engine can run here.</summary>
-    public TextAnalysis Analyze(ScoringImage image, IReadOnlyList<string> expected, CancellationToken ct) =>
-        TextAnalysis.From(expected, Read(image, ct));
+    public TextAnalysis Analyze(ScoringImage image, IReadOnlyList<string> expected, CancellationToken ct)
+    {
+        var reading = ReadAll(image, ct);
+        return TextAnalysis.From(expected, reading.Results, reading.Unavailable);
+    }
 
     /// <summary>Every pass of every plan; an unavailable engine is skipped while another one reads.</summary>
-    public IReadOnlyList<OcrResult> Read(ScoringImage image, CancellationToken ct)
+    public IReadOnlyList<OcrResult> Read(ScoringImage image, CancellationToken ct) => ReadAll(image, ct).Results;
+
+    /// <summary>As <see cref="Read"/>, with the reason each skipped engine could not run.</summary>
+    public OcrReading ReadAll(ScoringImage image, CancellationToken ct)
     {
         var results = new List<OcrResult>();
         var unavailable = new List<string>();
@@ -82,7 +101,7 @@ public sealed class TextScorer : IImageScorer, IDisposable
         {
             throw new OcrUnavailableException(string.Join(" ", unavailable));
         }
-        return results;
+        return new OcrReading(results, unavailable);
     }
 
     public void Dispose()

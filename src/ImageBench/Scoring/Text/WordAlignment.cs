@@ -70,6 +70,14 @@ public static class WordAlignment
         return steps;
     }
 
+    /// <summary>Total cost of an alignment: 0 per match, the substitution cost per typo, 1 per missing or inserted word.</summary>
+    public static double Cost(IEnumerable<AlignedWord> alignment) => alignment.Sum(a => a.Op switch
+    {
+        AlignOp.Match => 0,
+        AlignOp.Substitute => SubstitutionCost(a.Expected!, a.Read!),
+        _ => 1,
+    });
+
     public static double SubstitutionCost(string expected, string read)
     {
         if (expected == read)

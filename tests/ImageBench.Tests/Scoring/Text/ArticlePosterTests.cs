@@ -4,7 +4,10 @@ using static ImageBench.Tests.Scoring.Text.PosterOcr;
 
 namespace ImageBench.Tests.Scoring.Text;
 
-/// <summary>The article's case on three poster looks: EYERY must be caught as exactly one typo, EVERY must pass.</summary>
+/// <summary>
+/// The article's case on three poster looks, read by both engines (Tesseract and PP-OCR, the default scorer):
+/// EYERY must be caught as exactly one typo, EVERY must pass.
+/// </summary>
 public sealed class ArticlePosterTests(TesseractScorerFixture fixture, ITestOutputHelper output) : IClassFixture<TesseractScorerFixture>
 {
     [Theory]
@@ -16,10 +19,12 @@ public sealed class ArticlePosterTests(TesseractScorerFixture fixture, ITestOutp
         var image = Poster(style, "MORNING BREW", Misspelt);
         var results = fixture.Scorer.Read(image, CancellationToken.None);
         output.WriteLine(Dump(results));
+        Assert.Contains(results, r => r.Engine == ImageBench.Scoring.Ocr.Paddle.PaddleOcrEngine.EngineName);
         var analysis = ImageBench.Scoring.Text.TextAnalysis.From(["MORNING BREW", Expected], results);
         output.WriteLine(Describe(analysis));
 
         var subtitle = analysis.Strings[1];
+        Assert.False(subtitle.EnginesDisagree);
         Assert.False(subtitle.Exact);
         Assert.False(analysis.AllExact);
         var typo = Assert.Single(subtitle.Typos);

@@ -14,31 +14,72 @@ namespace ImageBench.Scoring.Text.Calibration;
 public sealed record PassSetAccuracy(string PassSet, int Passes, int Correct, int CorrectExact, int CorrectFalseTypo, int Misspelt, int MisspeltCaught, int MisspeltDiffRight,
     int CorrectUncertain, int MisspeltMissedButUncertain, IReadOnlyList<string> Misses);
 
+/// <summary>A subset of the readings (by engine and pass) scored as if only it had run.</summary>
+public sealed record PassSet(string Name, Func<OcrResult, bool> Keep);
+
 /// <summary>
-/// Reads every calibration poster once with the full pass set and scores each string under several pass subsets,
-/// so the table shows what the extra passes buy. Runs images in parallel, one engine per worker.
+/// Reads every calibration poster once with every engine and pass, and scores each string under several
+/// engine/pass subsets, so the table shows what each engine and the extra passes buy. Runs images in parallel,
+/// one engine per worker.
 /// </summary>
 public static class OcrCalibration
 {
     public static IReadOnlyList<PassSetAccuracy> Run(IReadOnlyList<CalibrationCase> cases, TextScorer fullPassScorer, int size, int parallelism)
     {
+        var read = Read(cases, fullPassScorer, size, parallelism);
+        return Score(read, StandardSets([.. read.SelectMany(r => r.Results)]));
+    }
+
+    /// <summary>Every case read by every engine and pass of <paramref name="scorer"/>.</summary>
+    public static IReadOnlyList<(CalibrationCase Case, IReadOnlyList<OcrResult> Results)> Read(IReadOnlyList<CalibrationCase> cases, TextScorer scorer, int size, int parallelism)
+    {
         var results = new ConcurrentDictionary<int, (CalibrationCase Case, IReadOnlyList<OcrResult> Results)>();
         Parallel.For(0, cases.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, i =>
         {
             var image = ScoringImage.Load(cases[i].Render(size), out var error) ?? throw new InvalidOperationException(error);
-            results[i] = (cases[i], fullPassScorer.Read(image, CancellationToken.None));
+            results[i] = (cases[i], scorer.Read(image, CancellationToken.None));
         });
-        var read = results.OrderBy(r => r.Key).Select(r => r.Value).ToList();
-        var sets = new List<(string Name, Func<OcrPass, bool> Keep)>
-        {
-            ("single (x1, psm 11)", p => p == OcrPasses.Single[0]),
-            ("x1 + x0.5, psm 11", p => p.Segmentation == PageSegmentation.Sparse && !p.Inverted),
-            ("x1, psm 11 + 3, both polarities", p => p.Scale == 1.0),
-            ("full (8 passes)", _ => true),
-        };
-        sets.AddRange(OcrPasses.Full.Select(pass => ("only " + pass.Name, (Func<OcrPass, bool>)(p => p == pass))));
-        return sets.Select(set => Score(set.Name, read.Select(r => (r.Case, (IReadOnlyList<OcrResult>)r.Results.Where(x => set.Keep(x.Pass)).ToList())).ToList())).ToList();
+        return results.OrderBy(r => r.Key).Select(r => r.Value).ToList();
     }
+
+    public static bool IsTesseract(OcrResult r) => r.Engine.StartsWith("tesseract", StringComparison.Ordinal);
+    public static bool IsPaddle(OcrResult r) => r.Engine == Ocr.Paddle.PaddleOcrEngine.EngineName;
+
+    /// <summary>The subsets worth comparing, given what the scorer read (<paramref name="sample"/>: any of its results).</summary>
+    public static IReadOnlyList<PassSet> StandardSets(IReadOnlyList<OcrResult> sample)
+    {
+        var single = OcrPasses.Single[0];
+        bool paddleX1(OcrResult r) => IsPaddle(r) && r.Pass == single;
+        var sets = new List<PassSet>
+        {
+            new("tesseract single (x1, psm 11)", r => IsTesseract(r) && r.Pass == single),
+            new("tesseract x1 + x0.5, psm 11", r => IsTesseract(r) && r.Pass.Segmentation == PageSegmentation.Sparse && !r.Pass.Inverted),
+            new("tesseract x1, psm 11 + 3, both polarities", r => IsTesseract(r) && r.Pass.Scale == 1.0),
+            new("tesseract full (8 passes)", IsTesseract),
+        };
+        if (sample.Any(IsPaddle))
+        {
+            sets.Add(new("pp-ocr x1", paddleX1));
+            foreach (var pass in sample.Where(IsPaddle).Select(r => r.Pass).Where(p => p != single).Distinct())
+            {
+                sets.Add(new($"pp-ocr x1 + {pass.Name}", r => paddleX1(r) || (IsPaddle(r) && r.Pass == pass)));
+            }
+            if (sample.Where(IsPaddle).Select(r => r.Pass).Distinct().Count() > 2) sets.Add(new("pp-ocr all passes", IsPaddle));
+            sets.Add(new("both: tesseract single + pp-ocr x1", r => (IsTesseract(r) && r.Pass == single) || paddleX1(r)));
+            sets.Add(new("both: tesseract full + pp-ocr x1", r => IsTesseract(r) || paddleX1(r)));
+            foreach (var pass in sample.Where(IsPaddle).Select(r => r.Pass).Where(p => p != single).Distinct())
+            {
+                sets.Add(new($"both: tesseract single + pp-ocr x1 + {pass.Name}", r => (IsTesseract(r) && r.Pass == single) || paddleX1(r) || (IsPaddle(r) && r.Pass == pass)));
+                sets.Add(new($"both: tesseract full + pp-ocr x1 + {pass.Name}", r => IsTesseract(r) || paddleX1(r) || (IsPaddle(r) && r.Pass == pass)));
+            }
+            if (sample.Where(IsPaddle).Select(r => r.Pass).Distinct().Count() > 1) sets.Add(new("both: everything", _ => true));
+        }
+        sets.AddRange(OcrPasses.Full.Select(pass => new PassSet("tesseract only " + pass.Name, r => IsTesseract(r) && r.Pass == pass)));
+        return sets;
+    }
+
+    public static IReadOnlyList<PassSetAccuracy> Score(IReadOnlyList<(CalibrationCase Case, IReadOnlyList<OcrResult> Results)> read, IReadOnlyList<PassSet> sets) =>
+        sets.Select(set => Score(set.Name, read.Select(r => (r.Case, (IReadOnlyList<OcrResult>)r.Results.Where(set.Keep).ToList())).ToList())).ToList();
 
     private static PassSetAccuracy Score(string name, IReadOnlyList<(CalibrationCase Case, IReadOnlyList<OcrResult> Results)> read)
     {
@@ -69,11 +110,11 @@ public static class OcrCalibration
                 }
             }
         }
-        return new PassSetAccuracy(name, read.Count == 0 ? 0 : read[0].Results.Select(r => r.Pass).Distinct().Count(), correct, exact, falseTypo, misspelt, caught, diffRight, correctUncertain, missedUncertain, misses);
+        return new PassSetAccuracy(name, read.Count == 0 ? 0 : read[0].Results.Select(r => (r.Engine, r.Pass)).Distinct().Count(), correct, exact, falseTypo, misspelt, caught, diffRight, correctUncertain, missedUncertain, misses);
     }
 
     private static string Miss(CalibrationCase c, int i, StringMatch match) =>
-        FormattableString.Invariant($"{c.Look}: drew \"{c.Drawn[i]}\", read \"{match.Best}\" ({match.Pass}, confidence {match.Confidence:0}, agreement {match.Agreement:0.##}{(match.Uncertain ? ", uncertain" : "")})");
+        FormattableString.Invariant($"{c.Look}: drew \"{c.Drawn[i]}\", read \"{match.Best}\" ({match.Engine?.Split(' ')[0]} {match.Pass}, confidence {match.Confidence:0}, agreement {match.Agreement:0.##}{(match.Uncertain ? ", uncertain" : "")})");
 
     private static bool IsTheDrawnSwap(StringMatch match, string expected, string drawn)
     {
