@@ -25,7 +25,8 @@ internal static class CapabilityWinners
         return new ReportTable(Title, ["Capability", .. models.Select(m => m.Name), "Winner"], rows,
             "Share of the capability's checks passed (passed of checked). Text rendering comes from OCR, style from the "
             + "pixel-art check, and every capability the checklist judge asked about counts one check per image. The winner "
-            + "has the highest share; equal shares are a tie. With a handful of checks one image decides it: read the counts.");
+            + "has the highest share; equal shares are a tie. With a handful of checks one image decides it: read the counts."
+            + JudgeLines.Usage(scores!));
     }
 
     private static string Cell(CheckTally? t) =>

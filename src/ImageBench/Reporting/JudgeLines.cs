@@ -57,6 +57,25 @@ public static class JudgeLines
         }
     }
 
+    /// <summary>
+    /// " Judged by openai:gpt-4.1-mini: 12 images × 3 samples, 41,230 input and 2,918 output tokens." — what the
+    /// judging cost, which the image cost tables do not include; empty when no judge ran.
+    /// </summary>
+    public static string Usage(RunScores scores)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        var judged = scores.Attempts.SelectMany(a => a.Results).Where(r => r.Scorer == Scorer && r.Error is null).ToList();
+        if (judged.Count == 0) return "";
+        var labels = string.Join(", ", judged.Select(Label).Distinct(StringComparer.Ordinal));
+        var calls = judged.Sum(r => r.Details["samples"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : 0);
+        var text = string.Create(CultureInfo.InvariantCulture, $" Checked by {labels}: {judged.Count} images, {calls} calls");
+        var tokens = judged.Where(r => r.Metrics.ContainsKey("input_tokens")).ToList();
+        if (tokens.Count > 0)
+            text += string.Create(CultureInfo.InvariantCulture,
+                $", {tokens.Sum(r => r.Metrics["input_tokens"]):N0} input and {tokens.Sum(r => r.Metrics.GetValueOrDefault("output_tokens")):N0} output tokens (not in the cost table)");
+        return text + ".";
+    }
+
     private static int? AskedIn(JsonObject item) => item["expected_count"] is JsonValue v && v.TryGetValue<int>(out var n) ? n : null;
 
     private static IEnumerable<JsonObject> Items(ScoreResult r) => (r.Details["items"] as JsonArray ?? []).OfType<JsonObject>();

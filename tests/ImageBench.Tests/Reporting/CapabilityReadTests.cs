@@ -66,6 +66,22 @@ public sealed class CapabilityReadTests
     }
 
     [Fact]
+    public void The_judges_calls_and_tokens_are_stated_beside_the_capabilities()
+    {
+        var scores = SyntheticScores.Build();
+        var withTokens = new RunScores(scores.Attempts.Select(a => a with
+        {
+            Results = [.. a.Results.Select(r => r.Scorer != "judge" ? r : r with
+            {
+                Metrics = new Dictionary<string, double>(r.Metrics) { ["input_tokens"] = 1500, ["output_tokens"] = 120 },
+            })],
+        }).ToList());
+
+        Assert.Equal(" Checked by judge (emulated, 3 samples): 3 images, 9 calls, 4,500 input and 360 output tokens (not in the cost table).", JudgeLines.Usage(withTokens));
+        Assert.Equal("", JudgeLines.Usage(new RunScores([])));
+    }
+
+    [Fact]
     public void Unscored_reports_have_no_capability_table_or_reads()
     {
         var report = RunReportBuilder.Build(SyntheticRun.Manifest(), SyntheticRun.Attempts(), SyntheticRun.Suite, SyntheticRun.Catalog);
