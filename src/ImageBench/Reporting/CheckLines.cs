@@ -10,7 +10,7 @@ namespace ImageBench.Reporting;
 public static class CheckLines
 {
     public static IReadOnlyList<string> Of(AttemptScores? scores) =>
-        scores is null ? [] : scores.Results.Select(Line).ToList();
+        scores is null ? [] : scores.Results.Where(r => r.Scorer != Scoring.Image.PerceptualHashScorer.ScorerName || r.Error is not null).Select(Line).ToList();
 
     public static string Line(ScoreResult r)
     {

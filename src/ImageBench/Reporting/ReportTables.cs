@@ -9,7 +9,7 @@ internal static class ReportTables
 {
     public static ReportTable Dimension(
         IReadOnlyList<ReportModel> models, IReadOnlyDictionary<string, ModelEntry>? catalog,
-        IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? scores)
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? scores, Scoring.RunScores? runScores = null)
     {
         var highlights = models.Select(m => CapabilityHighlights.For(m.Id, scores)).ToList();
         return Table("Dimensions", "Dimension", models,
@@ -21,7 +21,17 @@ internal static class ReportTables
             Row("Output format", models, m => OutputFormat(m.Stats)),
             Row("Dimensions", models, m => m.Stats.Dimensions.Count == 0
                 ? "–" : string.Join(", ", m.Stats.Dimensions.Select(d => $"{d} ({d.Count})"))),
+            .. SeedDiversityRow(models, runScores),
         ]);
+    }
+
+    /// <summary>Only with repeats: one image per prompt has no diversity to measure.</summary>
+    private static IEnumerable<string[]> SeedDiversityRow(IReadOnlyList<ReportModel> models, Scoring.RunScores? scores)
+    {
+        if (scores is null || models.All(m => scores.SeedDiversity(m.Id) is null)) yield break;
+        yield return Row("Seed diversity", models, m => scores.SeedDiversity(m.Id) is { } d
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{d.MeanBits:0.0} of 64 bits differ between repeats ({d.Prompts} prompt{(d.Prompts == 1 ? "" : "s")})")
+            : "–");
     }
 
     public static ReportTable Latency(IReadOnlyList<ReportModel> models)

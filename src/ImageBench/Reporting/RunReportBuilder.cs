@@ -48,7 +48,7 @@ public static class RunReportBuilder
             EmulatorTimeScale = manifest.EmulatorTimeScale,
             TimingNote = TimingNote(manifest.EmulatorTimeScale),
             Models = models,
-            DimensionTable = ReportTables.Dimension(models, catalog, capabilityScores),
+            DimensionTable = ReportTables.Dimension(models, catalog, capabilityScores, scores),
             LatencyTable = ReportTables.Latency(models),
             CostTable = ReportTables.Cost(models, scores),
             OutcomeTable = ReportTables.Outcomes(models),

@@ -4,5 +4,5 @@ namespace ImageBench.Scoring;
 public static class DefaultScorers
 {
     /// <remarks>The OCR scorer holds native engines; a process that scores once may leave them to process exit.</remarks>
-    public static IReadOnlyList<IImageScorer> All() => [Text.TextScorer.CreateDefault(), .. Image.WeightFreeScorers.All];
+    public static IReadOnlyList<IImageScorer> All() => [Text.TextScorer.CreateDefault(), .. Image.WeightFreeScorers.All, new Image.PerceptualHashScorer()];
 }

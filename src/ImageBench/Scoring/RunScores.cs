@@ -22,6 +22,21 @@ public sealed class RunScores(IReadOnlyList<AttemptScores> attempts)
             .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, CheckTally>)g.GroupBy(x => x.Capability)
                 .ToDictionary(c => c.Key, c => new CheckTally(c.Count(x => x.Passed), c.Count())));
 
+    /// <summary>
+    /// Seed diversity of a model: per prompt with two or more hashed images, the mean pairwise Hamming distance of
+    /// their perceptual hashes (0 = the same picture each time, ~32 = unrelated pictures), averaged over those
+    /// prompts; null when no prompt has two images (repeat 1).
+    /// </summary>
+    public (double MeanBits, int Prompts)? SeedDiversity(string model)
+    {
+        var perPrompt = Attempts.Where(a => a.Attempt.Model == model)
+            .GroupBy(a => a.Attempt.PromptId)
+            .Select(g => Image.SeedDiversity.MeanHammingDistance(g.SelectMany(a => a.Results).Select(Image.PerceptualHashScorer.HashOf).OfType<ulong>().ToList()))
+            .OfType<double>()
+            .ToList();
+        return perPrompt.Count == 0 ? null : (perPrompt.Average(), perPrompt.Count);
+    }
+
     /// <summary>Share of a model's checked images that passed every check; null when none was checked.</summary>
     public double? PassRate(string model)
     {
