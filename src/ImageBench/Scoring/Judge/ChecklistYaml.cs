@@ -19,22 +19,39 @@ public static partial class ChecklistYaml
     /// Every prompt's checklist (frozen or derived) in the suite's own layout: each <c>checklist:</c> block sits
     /// where it belongs under <c>prompts[].expect</c> and can be pasted there as is.
     /// </summary>
-    public static string ForSuite(Suite suite)
+    public static string ForSuite(Suite suite) => ForSuite(suite, [], prompt =>
     {
+        var checklist = ChecklistBuilder.For(prompt);
+        return (checklist.Items, checklist.Frozen ? "frozen in the suite" : "derived from expect:");
+    });
+
+    /// <summary>
+    /// The same layout with the checklists <paramref name="checklistOf"/> picks (say, an LLM's drafts), a comment
+    /// above each prompt's block, and <paramref name="header"/> comment lines first.
+    /// </summary>
+    public static string ForSuite(Suite suite, IEnumerable<string> header, Func<PromptSpec, (IReadOnlyList<ChecklistItem> Items, string Comment)> checklistOf)
+    {
+        ArgumentNullException.ThrowIfNull(suite);
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(checklistOf);
         var text = new StringBuilder();
+        foreach (var line in header) text.Append("# ").Append(OneLine(line)).Append('\n');
         text.Append("# Judge checklists of suite '").Append(suite.Name).Append("'. To freeze one, copy its checklist: block under\n");
         text.Append("# that prompt's expect: in ").Append(Path.GetFileName(suite.Path)).Append(" and edit it; a frozen checklist is asked verbatim.\n");
         text.Append("prompts:\n");
         foreach (var prompt in suite.Prompts)
         {
-            var checklist = ChecklistBuilder.For(prompt);
+            var (items, comment) = checklistOf(prompt);
             text.Append("  - id: ").Append(Quote(prompt.Id)).Append('\n');
-            text.Append("    # ").Append(checklist.Frozen ? "frozen in the suite" : "derived from expect:").Append('\n');
+            text.Append("    # ").Append(OneLine(comment)).Append('\n');
             text.Append("    expect:\n");
-            text.Append(ForPrompt(prompt));
+            text.Append(Render(items, indent: 6));
         }
         return text.ToString();
     }
+
+    /// <summary>A comment ends at the line break: anything after it would be read as YAML.</summary>
+    internal static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     /// <summary>One prompt's checklist (frozen or derived) as a <c>checklist:</c> block indented to sit under its <c>expect:</c>.</summary>
     public static string ForPrompt(PromptSpec prompt) => Render(ChecklistBuilder.For(prompt).Items, indent: 6);

@@ -12,6 +12,9 @@ public sealed record JudgeClientOptions
     /// <summary>Where keys come from; tests pass a dictionary lookup. Keys are only ever read from here.</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 
+    /// <summary>What a missing-key error suggests instead; drafting, which cannot use the emulated judge, says something else.</summary>
+    public string MissingKeyHint { get; init; } = "or use --judge emulated with --emulator";
+
     /// <summary>Per judge call.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(120);
 

@@ -53,7 +53,7 @@ public static class JudgeClients
         {
             if (options.Environment(name) is { } value && !string.IsNullOrWhiteSpace(value)) return new ApiKey(value.Trim());
         }
-        throw new InputException($"missing key: judge '{judge.Label}' needs the environment variable {string.Join(" or ", variables)} (or use --judge emulated with --emulator)");
+        throw new InputException($"missing key: judge '{judge.Label}' needs the environment variable {string.Join(" or ", variables)} ({options.MissingKeyHint})");
     }
 
     private static Uri? BaseUrlFromEnvironment(JudgeClientOptions options) =>
