@@ -1,4 +1,5 @@
 using ImageBench.Configuration;
+using ImageBench.Scoring.Judge;
 using ImageBench.Scoring.Judge.Clients;
 using ImageBench.Scoring.Judge.Drafting;
 using ImageBench.Scoring.Judge.Replay;
@@ -22,18 +23,11 @@ internal static class ChecklistDrafting
                 + "checklist; draft with a real model (openai:<model>, openrouter:<model>, gemini:<model>), or drop --draft-with for the rule-derived questions");
         if (recordPath is not null && replayPath is not null) throw new InputException("--judge-record and --judge-replay cannot be combined");
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        using var client = Client(spec, http, recordPath, replayPath);
+        using var client = new JudgeSettings(spec, RecordPath: recordPath, ReplayPath: replayPath)
+            .Client(http, new JudgeClientOptions { MissingKeyHint = "or replay a recorded draft with --judge-replay FILE" });
         var drafts = await new ChecklistDrafter(client, drafter.Label).DraftAsync(suite, ct);
         foreach (var draft in drafts.Where(d => d.Source == DraftSource.Fallback))
             await warnings.WriteLineAsync($"warning: prompt '{draft.PromptId}': the draft by {drafter.Label} was not used ({draft.Reason}); printing its derived checklist instead");
         return DraftYaml.ForSuite(suite, drafts, drafter.Label, time.GetUtcNow());
-    }
-
-    private static IChatClient Client(string spec, HttpClient http, string? recordPath, string? replayPath)
-    {
-        IChatClient client = replayPath is not null
-            ? ReplayChatClient.Load(replayPath)
-            : JudgeClients.Create(spec, http, new JudgeClientOptions { MissingKeyHint = "or replay a recorded draft with --judge-replay FILE" });
-        return recordPath is null ? client : new RecordingChatClient(client, recordPath);
     }
 }

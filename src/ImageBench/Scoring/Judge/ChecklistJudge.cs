@@ -43,15 +43,6 @@ public sealed class ChecklistJudge : IAsyncImageScorer
     public bool Emulated { get; }
     public int Concurrency { get; }
 
-    /// <summary>Clock for the waits between tries of a rate-limited or failing judge call.</summary>
-    public TimeProvider Time { get; init; } = TimeProvider.System;
-
-    /// <summary>Tries after the first for a transient failure (408, 429, 5xx, timeout); the clients never retry themselves.</summary>
-    public int MaxRetries { get; init; } = 3;
-
-    /// <summary>A longer wait asked by the server is not waited out: the sample fails and the next score retries it.</summary>
-    public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(60);
-
     /// <summary>Ask for a JSON reply (<see cref="ChatResponseFormat.Json"/>); clients that cannot, ignore the hint.</summary>
     public bool JsonResponseFormat { get; init; } = true;
 
@@ -94,23 +85,13 @@ public sealed class ChecklistJudge : IAsyncImageScorer
     {
         var options = new ChatOptions { Temperature = 0f, ResponseFormat = JsonResponseFormat ? ChatResponseFormat.Json : null };
         ChatResponse response;
-        for (var retry = 0; ; retry++)
+        try
         {
-            try
-            {
-                response = await _client.GetResponseAsync(messages, options, ct).ConfigureAwait(false);
-                break;
-            }
-            catch (Clients.JudgeClientException e) when (e.IsTransient && retry < MaxRetries && !ct.IsCancellationRequested
-                                                          && (e.RetryAfter ?? Backoff(retry)) <= MaxWait)
-            {
-                // Rate limits are the normal state of a judge scoring hundreds of images; waiting is cheaper than a re-score.
-                await Task.Delay(e.RetryAfter ?? Backoff(retry), Time, ct).ConfigureAwait(false);
-            }
-            catch (Exception e) when (!ct.IsCancellationRequested && e is not OutOfMemoryException)
-            {
-                return new JudgeSample(index, null, null, $"the judge call failed{(retry > 0 ? $" after {retry} retries" : "")}: {e.GetType().Name}: {e.Message}");
-            }
+            response = await _client.GetResponseAsync(messages, options, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested && e is not OutOfMemoryException)
+        {
+            return new JudgeSample(index, null, null, $"the judge call failed: {e.GetType().Name}: {e.Message}");
         }
         var raw = response.Text;
         var (input, output) = (response.Usage?.InputTokenCount, response.Usage?.OutputTokenCount);
@@ -120,6 +101,4 @@ public sealed class ChecklistJudge : IAsyncImageScorer
         return new JudgeSample(index, raw, reply, error, input, output);
     }
 
-    /// <summary>1, 2, 4 … seconds: used when the server names no wait.</summary>
-    private static TimeSpan Backoff(int retry) => TimeSpan.FromSeconds(1 << Math.Min(retry, 5));
 }

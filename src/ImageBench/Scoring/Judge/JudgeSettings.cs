@@ -32,13 +32,19 @@ public sealed record JudgeSettings(string Spec, int Samples = JudgeSettings.Defa
     }
 
     /// <summary>The judge scorer talking to the chosen model (or replaying recorded answers instead of calling it).</summary>
-    public ChecklistJudge Create(HttpClient http, Uri? emulatorBaseUrl)
+    public ChecklistJudge Create(HttpClient http, Uri? emulatorBaseUrl) =>
+        new(Client(http, new JudgeClientOptions { EmulatorBaseUrl = emulatorBaseUrl }), Parsed.Label, Samples, Parsed.IsEmulated);
+
+    /// <summary>
+    /// The chosen model as a chat client: replayed from <see cref="ReplayPath"/> or called (transient failures
+    /// retried), and recorded to <see cref="RecordPath"/> when asked — what the judge and the checklist drafter use.
+    /// </summary>
+    public IChatClient Client(HttpClient http, JudgeClientOptions options, TimeProvider? time = null)
     {
         IChatClient client = ReplayPath is not null
             ? ReplayChatClient.Load(ReplayPath)
-            : JudgeClients.Create(Spec, http, new JudgeClientOptions { EmulatorBaseUrl = emulatorBaseUrl });
-        if (RecordPath is not null) client = new RecordingChatClient(client, RecordPath);
-        return new ChecklistJudge(client, Parsed.Label, Samples, Parsed.IsEmulated);
+            : new RetryingChatClient(JudgeClients.Create(Spec, http, options)) { Time = time ?? TimeProvider.System };
+        return RecordPath is null ? client : new RecordingChatClient(client, RecordPath);
     }
 
     /// <summary>
