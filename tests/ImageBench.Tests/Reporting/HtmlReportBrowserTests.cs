@@ -15,7 +15,7 @@ public sealed class HtmlReportBrowserTests : IDisposable
     public async Task Report_renders_with_every_image_loaded_and_no_external_request()
     {
         var outDir = Path.Combine(_dir.Path, "run");
-        var run = await CliProcess.RunAsync(["run", "--suite", "suites/seed-six.yaml", "--model", "gpt-image-2", "--model", "flux-1.1-pro", "--emulator", "--time-scale", "0", "--out", outDir]);
+        var run = await CliProcess.RunAsync(["run", "--suite", "suites/seed-six.yaml", "--model", "gpt-image-2", "--model", "flux-1.1-pro", "--emulator", "--time-scale", "0", "--out", outDir, "--judge", "emulated"]);
         Assert.True(run.Exit == 0, run.Out + run.Err);
 
         using var playwright = await Playwright.CreateAsync();
@@ -40,6 +40,12 @@ public sealed class HtmlReportBrowserTests : IDisposable
         var text = await page.InnerTextAsync("body");
         Assert.Contains("GPT Image 2", text, StringComparison.Ordinal);
         Assert.Contains("OPEN FROM 7 AM EVERY DAY", text, StringComparison.Ordinal);
+        // What a reader decides from: the capability winners, the per-prompt read, the labelled judge's counts.
+        Assert.Equal(1, await page.Locator("h2", new() { HasText = "Capabilities" }).CountAsync());
+        Assert.Contains("Best on this prompt: GPT Image 2", text, StringComparison.Ordinal);
+        Assert.Contains("EVERY → EYERY", text, StringComparison.Ordinal);
+        Assert.Matches(@"judge \(emulated \(imagebench-emulated-judge\), 3 samples\)", text);
+        Assert.Matches(@"saw brown egg ×[34] \(asked 1\) ✗", text);
         Assert.Empty(external);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "imagebench-report-screenshot.png"), FullPage = false });
     }
