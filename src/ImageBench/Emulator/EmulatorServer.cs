@@ -59,6 +59,9 @@ public sealed class EmulatorServer : IAsyncDisposable
     /// <summary>The quoted strings of a prompt exactly as this server draws them for a model (typos included).</summary>
     public IReadOnlyList<string> RenderedStrings(string model, string prompt) => _images.RenderedStrings(model, prompt);
 
+    /// <summary>Images drawn so far (each distinct picture once): a run after a complete prewarm adds none.</summary>
+    public int ImagesDrawn => _images.RendersStarted;
+
     /// <summary>The base URL an OpenAI-compatible client uses to reach the emulated judge (POST {this}chat/completions).</summary>
     public Uri JudgeBaseUrl => new(BaseUrl, "v1/");
 
@@ -69,16 +72,20 @@ public sealed class EmulatorServer : IAsyncDisposable
     /// Renders ahead of a run the images these calls will ask for. A real provider's latency contains no time spent
     /// drawing a stand-in image; without this the emulator's own CPU time would leak into the latencies measured.
     /// </summary>
-    public Task PrewarmAsync(IEnumerable<EmulatorCall> calls) => Task.WhenAll(calls.Distinct().Select(call =>
+    /// <remarks>The n-th identical call (a repeat) is served the n-th variant, so that is the one drawn for it.</remarks>
+    public Task PrewarmAsync(IEnumerable<EmulatorCall> calls) =>
+        Task.WhenAll(calls.GroupBy(c => c).SelectMany(g => Enumerable.Range(0, g.Count()).Select(variant => PrewarmAsync(g.Key, variant))));
+
+    private Task<Rendering.RenderedImage> PrewarmAsync(EmulatorCall call, int variant)
     {
         var profile = _options.ProfileFor(call.Model);
         if (PrewarmShapes.For(call, _options) is { } shape)
-            return _images.RenderAsync(shape.Model, call.Prompt, shape.Width, shape.Height, shape.Format, shape.Quality);
+            return _images.RenderAsync(shape.Model, call.Prompt, shape.Width, shape.Height, shape.Format, shape.Quality, variant);
         if (call.Protocol == EmulatorCall.Bfl)
-            return _images.RenderAsync(call.Model, call.Prompt, call.Width, call.Height, call.OutputFormat ?? profile.ImageFormat, 90);
+            return _images.RenderAsync(call.Model, call.Prompt, call.Width, call.Height, call.OutputFormat ?? profile.ImageFormat, 90, variant);
         var format = call.OutputFormat ?? (call.Model.StartsWith("gpt-image", StringComparison.OrdinalIgnoreCase) ? profile.ImageFormat : "png");
-        return _images.RenderAsync(call.Model, call.Prompt, call.Width, call.Height, format, format == "png" ? 100 : call.Compression ?? 100);
-    }));
+        return _images.RenderAsync(call.Model, call.Prompt, call.Width, call.Height, format, format == "png" ? 100 : call.Compression ?? 100, variant);
+    }
 
     public static async Task<EmulatorServer> StartAsync(EmulatorOptions options, CancellationToken ct = default)
     {

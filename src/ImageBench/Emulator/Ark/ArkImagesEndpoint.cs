@@ -61,7 +61,7 @@ internal sealed class ArkImagesEndpoint(EmulatedCall call, CallPlanner planner, 
             return;
         }
         var format = call.Options.ProfileFor(model).ImageFormat;
-        var render = images.RenderAsync(model, prompt, pixels.Width, pixels.Height, format, EmulatedCall.QualityFor(format));
+        var render = images.RenderNextAsync(model, prompt, pixels.Width, pixels.Height, format, EmulatedCall.QualityFor(format));
         await call.DelayAsync(plan.ScaledLatency, ctx.RequestAborted).ConfigureAwait(false);
         var image = await render.ConfigureAwait(false);
         var now = call.Options.Time.GetUtcNow();

@@ -79,7 +79,7 @@ internal sealed class BflSubmitEndpoint(
         // Rendering starts now, off the request thread, so the sample is ready when the job is.
         var image = plan.Refused
             ? Task.FromResult(new RenderedImage([], format, []))
-            : images.RenderAsync(model, request.Prompt, request.Width, request.Height, format, 90);
+            : images.RenderNextAsync(model, request.Prompt, request.Width, request.Height, format, 90);
         var job = new BflJob(id, model, request.Prompt, request.Seed ?? (long)(plan.Seed % 1_000_000_000_000UL),
             now, now + plan.ScaledLatency, plan.Refused, plan.Fault, format, image);
         jobs.Add(job);

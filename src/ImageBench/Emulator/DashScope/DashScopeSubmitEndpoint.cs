@@ -61,7 +61,7 @@ internal sealed class DashScopeSubmitEndpoint(EmulatedCall call, CallPlanner pla
         }
         else
         {
-            image = images.RenderAsync(request.Model, request.Prompt, request.Width, request.Height, format, EmulatedCall.QualityFor(format));
+            image = images.RenderNextAsync(request.Model, request.Prompt, request.Width, request.Height, format, EmulatedCall.QualityFor(format));
             url = call.Publish(id, image, format, finishes, ResultLifetime, plan.Fault);
         }
         jobs.Add(new DashScopeJob(id, request.Model, request.Prompt, now, finishes, plan.Refused, url, image));

@@ -44,7 +44,7 @@ internal sealed class DashScopeSyncEndpoint(EmulatedCall call, CallPlanner plann
         }
         var id = EmulatedCall.Id(plan, "dss-");
         var format = call.Options.ProfileFor(request.Model).ImageFormat;
-        var image = images.RenderAsync(request.Model, request.Prompt, request.Width, request.Height, format, EmulatedCall.QualityFor(format));
+        var image = images.RenderNextAsync(request.Model, request.Prompt, request.Width, request.Height, format, EmulatedCall.QualityFor(format));
         await call.DelayAsync(plan.ScaledLatency, ctx.RequestAborted).ConfigureAwait(false);
         var url = call.Publish(id, image, format, call.Options.Time.GetUtcNow(), DashScopeSubmitEndpoint.ResultLifetime, FaultKind.None);
         var body = new JsonObject

@@ -55,7 +55,7 @@ internal sealed class FalQueueEndpoint(
         var id = JobIds.Guid(plan.Seed, plan.CallIndex);
         var now = options.Time.GetUtcNow();
         var format = request.OutputFormat ?? profile.ImageFormat;
-        var image = images.RenderAsync(app, request.Prompt, request.Width, request.Height, format, 90);
+        var image = images.RenderNextAsync(app, request.Prompt, request.Width, request.Height, format, 90);
         var job = new QueuedJob(id, app, request.Prompt, request.Seed ?? plan.Seed, request.Width, request.Height, format,
             now, now + plan.ScaledLatency, plan.Refused, image);
         jobs.Add(job);

@@ -81,7 +81,7 @@ internal sealed class GoogleModelsEndpoint(
         }
 
         var format = request.MimeType?["image/".Length..] ?? profile.ImageFormat;
-        var render = request.WantsImage ? images.RenderAsync(model, request.Prompt, request.Width, request.Height, format, 90) : null;
+        var render = request.WantsImage ? images.RenderNextAsync(model, request.Prompt, request.Width, request.Height, format, 90) : null;
         await DelayAsync(plan.ScaledLatency, ctx.RequestAborted).ConfigureAwait(false);
         var rendered = render is null ? null : await render.ConfigureAwait(false);
         SetServerTiming(ctx, plan.ScaledLatency);
@@ -105,7 +105,7 @@ internal sealed class GoogleModelsEndpoint(
         if (plan.Refused) stats.CountRefusal();
 
         var format = request.MimeType?["image/".Length..] ?? profile.ImageFormat;
-        var render = plan.Refused ? null : images.RenderAsync(model, request.Prompt, request.Width, request.Height, format, 90);
+        var render = plan.Refused ? null : images.RenderNextAsync(model, request.Prompt, request.Width, request.Height, format, 90);
         await DelayAsync(plan.ScaledLatency, ctx.RequestAborted).ConfigureAwait(false);
         var rendered = render is null ? null : await render.ConfigureAwait(false);
         SetServerTiming(ctx, plan.ScaledLatency);

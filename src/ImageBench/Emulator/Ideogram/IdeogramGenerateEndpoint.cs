@@ -40,7 +40,7 @@ internal sealed class IdeogramGenerateEndpoint(EmulatedCall call, CallPlanner pl
         var plan = planner.Next(Model, prompt);
         if (await call.TransientFaultAsync(ctx, plan, Model, (_, words) => new JsonObject { ["error"] = words }).ConfigureAwait(false)) return;
         var format = call.Options.ProfileFor(Model).ImageFormat;
-        var render = plan.Refused ? null : images.RenderAsync(Model, prompt, size.Value.Width, size.Value.Height, format, EmulatedCall.QualityFor(format));
+        var render = plan.Refused ? null : images.RenderNextAsync(Model, prompt, size.Value.Width, size.Value.Height, format, EmulatedCall.QualityFor(format));
         await call.DelayAsync(plan.ScaledLatency, ctx.RequestAborted).ConfigureAwait(false);
         var now = call.Options.Time.GetUtcNow();
         string? url = null;

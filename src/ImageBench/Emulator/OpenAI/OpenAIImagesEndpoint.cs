@@ -80,7 +80,7 @@ internal sealed class OpenAIImagesEndpoint(
 
         int quality = request.OutputFormat == "png" ? 100 : request.Compression;
         var renders = Enumerable.Range(0, request.N)
-            .Select(i => images.RenderAsync(request.Model, request.Prompt, request.Width, request.Height, request.OutputFormat, quality, i))
+            .Select(_ => images.RenderNextAsync(request.Model, request.Prompt, request.Width, request.Height, request.OutputFormat, quality))
             .ToArray();
         await DelayAsync(plan.ScaledLatency, ctx.RequestAborted).ConfigureAwait(false);
         var rendered = await Task.WhenAll(renders).ConfigureAwait(false);

@@ -50,7 +50,7 @@ internal sealed class OpenRouterChatEndpoint(EmulatedCall call, CallPlanner plan
         if (await call.TransientFaultAsync(ctx, plan, model, Error).ConfigureAwait(false)) return;
 
         var format = call.Options.ProfileFor(model).ImageFormat;
-        var render = wantsImage && !plan.Refused ? images.RenderAsync(model, prompt, 1024, 1024, format, EmulatedCall.QualityFor(format)) : null;
+        var render = wantsImage && !plan.Refused ? images.RenderNextAsync(model, prompt, 1024, 1024, format, EmulatedCall.QualityFor(format)) : null;
         await call.DelayAsync(plan.Refused ? plan.ScaledLatency * 0.3 : plan.ScaledLatency, ctx.RequestAborted).ConfigureAwait(false);
         if (plan.Refused) call.Stats.CountRefusal();
         var image = render is null ? null : await render.ConfigureAwait(false);

@@ -59,7 +59,7 @@ internal sealed class RecraftImagesEndpoint(EmulatedCall call, CallPlanner plann
             return;
         }
         var format = call.Options.ProfileFor(model).ImageFormat;
-        var render = images.RenderAsync(model, prompt, width, height, format, EmulatedCall.QualityFor(format));
+        var render = images.RenderNextAsync(model, prompt, width, height, format, EmulatedCall.QualityFor(format));
         await call.DelayAsync(plan.ScaledLatency, ctx.RequestAborted).ConfigureAwait(false);
         var image = await render.ConfigureAwait(false);
         var now = call.Options.Time.GetUtcNow();

@@ -17,18 +17,27 @@ internal sealed record RenderedImage(byte[] Bytes, string Format, IReadOnlyList<
 internal sealed class ImageFactory(EmulatorOptions options)
 {
     private readonly ConcurrentDictionary<RenderRequest, Lazy<Task<byte[]>>> _cache = new();
+    private readonly ConcurrentDictionary<(string Model, string Prompt), int[]> _served = new();
     private int _rendersStarted;
 
     /// <summary>Images actually drawn (cache misses).</summary>
     public int RendersStarted => Volatile.Read(ref _rendersStarted);
 
-    /// <summary>The quoted strings of the prompt as this model draws them (typos applied, deterministic per seed).</summary>
-    public IReadOnlyList<string> RenderedStrings(string model, string prompt) =>
-        TypoInjector.Apply(QuotedStrings.In(prompt), options.ProfileFor(model).TypoRate, options.Seed, model, prompt);
+    /// <summary>The quoted strings of the prompt as this model draws them (typos applied, deterministic per seed and variant).</summary>
+    public IReadOnlyList<string> RenderedStrings(string model, string prompt, int variant = 0) =>
+        TypoInjector.Apply(QuotedStrings.In(prompt), options.ProfileFor(model).TypoRate, options.Seed, model, prompt, variant);
+
+    /// <summary>
+    /// The next image of this model for this prompt: the first call gets variant 0, the next variant 1, … so repeats
+    /// (and re-rolls) are different pictures with their own typos, as with a real model, while one run's images stay
+    /// reproducible from the seed. Endpoints call this; <see cref="RenderAsync"/> with an explicit variant prewarms.
+    /// </summary>
+    public Task<RenderedImage> RenderNextAsync(string model, string prompt, int width, int height, string format, int quality) =>
+        RenderAsync(model, prompt, width, height, format, quality, Interlocked.Increment(ref _served.GetOrAdd((model, prompt), _ => [0])[0]) - 1);
 
     public async Task<RenderedImage> RenderAsync(string model, string prompt, int width, int height, string format, int quality, int variant = 0)
     {
-        var text = RenderedStrings(model, prompt);
+        var text = RenderedStrings(model, prompt, variant);
         var request = new RenderRequest(
             string.Join('\n', text), DeterministicRandom.Hash(options.Seed, model, prompt, "style", variant),
             width, height, format, quality, options.ProfileFor(model).ImageBytesTarget);

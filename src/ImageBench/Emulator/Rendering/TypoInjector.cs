@@ -16,13 +16,17 @@ internal static class TypoInjector
         ['v'] = ('y', 4), ['o'] = ('a', 1), ['e'] = ('c', 1), ['l'] = ('I', 1), ['n'] = ('h', 1),
     };
 
-    /// <summary>The strings as the emulated model draws them, decided per (seed, model, prompt, string).</summary>
-    public static IReadOnlyList<string> Apply(IReadOnlyList<string> strings, double typoRate, int seed, string model, string prompt)
+    /// <summary>
+    /// The strings as the emulated model draws them, decided per (seed, model, prompt, string, variant). Variant 0
+    /// is the first image of a prompt (the article's EYERY with seed 42); later variants are re-rolls, which may
+    /// misspell differently or not at all, as a real model's re-roll does.
+    /// </summary>
+    public static IReadOnlyList<string> Apply(IReadOnlyList<string> strings, double typoRate, int seed, string model, string prompt, int variant = 0)
     {
         var result = new List<string>(strings.Count);
         for (int i = 0; i < strings.Count; i++)
         {
-            var random = DeterministicRandom.For(seed, model, prompt, "typo", i);
+            var random = variant == 0 ? DeterministicRandom.For(seed, model, prompt, "typo", i) : DeterministicRandom.For(seed, model, prompt, "typo", i, variant);
             result.Add(random.NextDouble() < typoRate ? SwapOne(strings[i], random) : strings[i]);
         }
         return result;

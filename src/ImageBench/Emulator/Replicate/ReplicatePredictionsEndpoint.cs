@@ -65,7 +65,7 @@ internal sealed class ReplicatePredictionsEndpoint(
 
         var now = options.Time.GetUtcNow();
         var format = input.Format ?? profile.ImageFormat;
-        var image = images.RenderAsync(name, input.Prompt, input.Width, input.Height, format, 90);
+        var image = images.RenderNextAsync(name, input.Prompt, input.Width, input.Height, format, 90);
         var job = new QueuedJob(JobIds.Base32(plan.Seed, plan.CallIndex), name, input.Prompt, (ulong)(input.Seed ?? (long)(plan.Seed >> 33)),
             input.Width, input.Height, format, now, now + plan.ScaledLatency, plan.Refused, image);
         jobs.Add(job);

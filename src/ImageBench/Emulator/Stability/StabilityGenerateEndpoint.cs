@@ -57,7 +57,7 @@ internal sealed class StabilityGenerateEndpoint(EmulatedCall call, CallPlanner p
                 "Your request was flagged by our content moderation system, as a result your request was denied and you were not charged.")).ConfigureAwait(false);
             return;
         }
-        var render = images.RenderAsync(model, prompt, size.Width, size.Height, format, EmulatedCall.QualityFor(format));
+        var render = images.RenderNextAsync(model, prompt, size.Width, size.Height, format, EmulatedCall.QualityFor(format));
         await call.DelayAsync(plan.ScaledLatency, ctx.RequestAborted).ConfigureAwait(false);
         var image = await render.ConfigureAwait(false);
         string seed = (plan.Seed % 4_294_967_294UL).ToString(CultureInfo.InvariantCulture);
