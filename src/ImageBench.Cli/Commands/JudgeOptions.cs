@@ -28,9 +28,8 @@ internal sealed class JudgeOptions
     /// <summary>The judge asked for, else <paramref name="recorded"/> (the run's own), else none.</summary>
     public JudgeSettings? Read(ParseResult parse, JudgeSettings? recorded = null)
     {
-        var spec = parse.GetValue(Spec);
-        var samples = parse.GetResult(Samples) is { Implicit: false } ? parse.GetValue(Samples) : recorded?.Samples ?? JudgeSettings.DefaultSamples;
-        var chosen = spec is not null ? new JudgeSettings(spec, samples) : recorded is null ? null : recorded with { Samples = samples };
+        var samples = parse.GetResult(Samples) is { Implicit: false } ? parse.GetValue(Samples) : (int?)null;
+        var chosen = JudgeSettings.Choose(parse.GetValue(Spec), samples, recorded);
         return chosen is null ? null : (chosen with { RecordPath = parse.GetValue(Record), ReplayPath = parse.GetValue(Replay) }).Validate();
     }
 }

@@ -29,7 +29,8 @@ internal static class ReportCommand
             var suite = File.Exists(manifest.SuitePath) ? SuiteLoader.Load(manifest.SuitePath) : null;
             // Scores come from the cache when the run was scored; anything not yet scored is scored now.
             // The judge is read from the cache only: regenerating a report must not spend money or need a key.
-            var judge = JudgeFor(parse.GetValue(judgeSpec), parse.GetValue(judgeSamples), manifest)?.CreateCacheOnly();
+            var judge = Scoring.Judge.JudgeSettings.Choose(parse.GetValue(judgeSpec), parse.GetValue(judgeSamples), Scoring.Judge.JudgeSettings.FromManifest(manifest))
+                ?.Validate().CreateCacheOnly();
             Scoring.IScorer[] scorers = judge is null ? [.. Scoring.DefaultScorers.All()] : [.. Scoring.DefaultScorers.All(), judge];
             var scores = suite is null ? null
                 : await new Scoring.ScoringRunner(scorers, store, Environment.ProcessorCount).ScoreAsync(runDir, await store.LoadAttemptsAsync(ct), suite, ct);
@@ -39,12 +40,5 @@ internal static class ReportCommand
             return 0;
         });
         return command;
-    }
-
-    private static Scoring.Judge.JudgeSettings? JudgeFor(string? spec, int? samples, Storage.RunManifest manifest)
-    {
-        var recorded = Scoring.Judge.JudgeSettings.FromManifest(manifest);
-        var chosen = spec is not null ? new Scoring.Judge.JudgeSettings(spec, samples ?? recorded?.Samples ?? Scoring.Judge.JudgeSettings.DefaultSamples) : recorded;
-        return (samples is { } n && chosen is not null ? chosen with { Samples = n } : chosen)?.Validate();
     }
 }

@@ -54,6 +54,16 @@ public sealed record JudgeSettings(string Spec, int Samples = JudgeSettings.Defa
     public ChecklistJudge CreateCacheOnly() =>
         new(new NotJudgedClient(Spec), Parsed.Label, Samples, Parsed.IsEmulated);
 
+    /// <summary>
+    /// The judge a command uses: the spec given, else <paramref name="recorded"/> (the run's own), else none;
+    /// samples as given, else the recorded ones, else the default. Not yet validated.
+    /// </summary>
+    public static JudgeSettings? Choose(string? spec, int? samples, JudgeSettings? recorded)
+    {
+        var count = samples ?? recorded?.Samples ?? DefaultSamples;
+        return spec is not null ? new JudgeSettings(spec, count) : recorded is null ? null : recorded with { Samples = count };
+    }
+
     public void WriteTo(JsonObject parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
