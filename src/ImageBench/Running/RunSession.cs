@@ -32,9 +32,10 @@ public sealed class RunSession(TimeProvider time, ICredentialSource credentials,
         {
             if (!File.Exists(storePath)) throw new InputException($"{request.OutDir}: nothing to resume (no {SqliteRunStore.FileName} there)");
             await using var existing = await SqliteRunStore.OpenAsync(request.OutDir, ct).ConfigureAwait(false);
-            prior = await existing.LoadManifestAsync(ct).ConfigureAwait(false) ?? throw new InputException($"{request.OutDir}: the store has no run manifest to resume");
+            prior = await existing.LoadManifestAsync(ct).ConfigureAwait(false)
+                ?? throw new InputException($"{request.OutDir}: the run was stopped before it started (no manifest, nothing sent or paid for); start it again with `imagebench run` and the same --out");
         }
-        else if (File.Exists(storePath))
+        else if (File.Exists(storePath) && await HoldsARunAsync(request.OutDir, ct).ConfigureAwait(false))
         {
             throw new InputException($"{request.OutDir} already holds a run: continue it with --resume, or choose another --out");
         }
@@ -73,6 +74,16 @@ public sealed class RunSession(TimeProvider time, ICredentialSource credentials,
             : request.FailAbove is { } limit && report.Attempts.Count > 0 && (double)failed / report.Attempts.Count > limit ? ExitCodes.FailuresAboveThreshold
             : ExitCodes.Ok;
         return new RunSessionResult(plan, result, report, exit);
+    }
+
+    /// <summary>
+    /// A store without a manifest is one whose process was stopped before its run began: nothing can have been sent
+    /// (calls start only after the manifest is written), so a fresh `run` may take the directory.
+    /// </summary>
+    private static async Task<bool> HoldsARunAsync(string outDir, CancellationToken ct)
+    {
+        await using var existing = await SqliteRunStore.OpenAsync(outDir, ct).ConfigureAwait(false);
+        return await existing.LoadManifestAsync(ct).ConfigureAwait(false) is not null;
     }
 
     private static List<ModelEntry> ResolveModels(RunRequest request, RunManifest? prior, EmulatorBinding? emulator)
