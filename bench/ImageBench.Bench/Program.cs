@@ -23,6 +23,11 @@ if (Array.IndexOf(args, "--ocr-speed") is var at and >= 0)
 {
     return await OcrBenchmark.RunAsync(quick, at + 1 < args.Length ? args[at + 1] : "both");
 }
+// --kill-resume: ten SIGKILLs and resumes of real CLI processes per trial (docs/reliability.md).
+if (args.Contains("--kill-resume"))
+{
+    return await KillResumeBenchmark.RunAsync(quick, writeDocs: args.Contains("--write-docs"));
+}
 var report = new BenchReport();
 foreach (var concurrency in new[] { 1, 16, 64 })
     report.Overhead.Add(await OverheadBenchmark.RunAsync(concurrency, calls: quick ? Math.Max(32, concurrency * 2) : concurrency switch { 1 => 240, 16 => 960, _ => 2560 }));

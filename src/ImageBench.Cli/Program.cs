@@ -37,7 +37,13 @@ public static class Program
         }
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            return await parsed.InvokeAsync(new InvocationConfiguration
+            {
+                EnableDefaultExceptionHandler = false,
+                // Ctrl-C cancels the run's token; the run then saves what is paid for, releases its claims and writes
+                // the report before exiting 130. The default 2 s would cut that short.
+                ProcessTerminationTimeout = TimeSpan.FromSeconds(60),
+            });
         }
         catch (InputException ex)
         {
@@ -50,12 +56,4 @@ public static class Program
             return ExitCodes.Internal;
         }
     }
-}
-
-public static class ExitCodes
-{
-    public const int Ok = 0;
-    public const int FailuresAboveThreshold = 1;
-    public const int BadInput = 2;
-    public const int Internal = 3;
 }

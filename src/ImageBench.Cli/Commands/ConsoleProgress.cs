@@ -24,6 +24,23 @@ internal sealed class ConsoleProgress(TextWriter output) : IRunProgress
         lock (_lock) output.WriteLine(line);
     }
 
+    public void AttemptSuperseded(Attempt a)
+    {
+        lock (_lock) output.WriteLine($"warning: {a.Model} {a.PromptId}#{a.Repeat} came back ({a.Outcome.ToWire()}) after another process had taken the slot over; kept in the store as a superseded (paid) attempt");
+    }
+
+    private int _lastWaiting = -1;
+
+    public void WaitingForOthers(int heldByOthers)
+    {
+        lock (_lock)
+        {
+            if (heldByOthers == _lastWaiting) return;
+            _lastWaiting = heldByOthers;
+            output.WriteLine($"waiting: {heldByOthers} slot(s) are in flight in another process on this run; taking them over if it stops");
+        }
+    }
+
     public void BudgetReached(decimal spent, decimal limit, int slotsNotRun)
     {
         lock (_lock) output.WriteLine($"budget: stopped before exceeding ${limit:0.####} (spent ${spent:0.####}); {slotsNotRun} call(s) not made — raise --budget and --resume to continue");

@@ -13,9 +13,11 @@ public interface IImageProvider
     /// <summary>The catalog's <c>provider:</c> value this adapter serves ("openai", "bfl").</summary>
     string Family { get; }
 
-    /// <summary>True when jobs are submitted then polled, so a crashed run can pick a job up by its id.</summary>
-    bool IsAsynchronous { get; }
-
+    /// <summary>
+    /// Creates the image. The runner has marked the slot sent before this is called: whatever the protocol
+    /// (sync, submit and poll, a held POST), the create may be billed before its answer arrives. An adapter whose
+    /// API accepts a job reports it through <see cref="AttemptRecorder.JobSubmittedAsync"/> before the first poll.
+    /// </summary>
     Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CancellationToken ct);
 
     /// <summary>Continues a job submitted before a crash: polls it by id, never submits again.</summary>

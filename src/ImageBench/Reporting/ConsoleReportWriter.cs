@@ -17,6 +17,7 @@ public static class ConsoleReportWriter
         console.WriteLine($"Suite {report.SuiteName} (sha256 {report.SuiteSha256}), repeat {report.Repeat}");
         console.WriteLine(report.TimingNote);
         console.WriteLine(report.FailureSentence);
+        if (report.StatusSentence is { } status) console.WriteLine(status);
 
         foreach (var table in report.Tables)
         {

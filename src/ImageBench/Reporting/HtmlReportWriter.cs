@@ -36,7 +36,8 @@ public static class HtmlReportWriter
         h.AppendLine($"<h1>{E(report.Title)}</h1>").AppendLine("<ul class=\"meta\">");
         h.AppendLine($"<li>Run <code>{E(report.RunId)}</code>, {E(ReportFormat.Date(report.CreatedAt))}, ImageBench {E(report.ToolVersion)}</li>");
         h.AppendLine($"<li>Suite {E(report.SuiteName)} (sha256 <code>{E(report.SuiteSha256)}</code>), repeat {report.Repeat}</li>");
-        h.AppendLine($"<li>{E(report.TimingNote)}</li>").AppendLine($"<li>{E(report.FailureSentence)}</li>").AppendLine("</ul>");
+        h.AppendLine($"<li>{E(report.TimingNote)}</li>").AppendLine($"<li>{E(report.FailureSentence)}</li>")
+            .AppendLine(report.StatusSentence is { } status ? $"<li><strong>{E(status)}</strong></li>" : "").AppendLine("</ul>");
 
         foreach (var table in report.Tables)
         {

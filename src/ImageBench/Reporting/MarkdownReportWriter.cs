@@ -14,7 +14,9 @@ public static class MarkdownReportWriter
         md.AppendLine($"- Run: `{Code(report.RunId)}`, {ReportFormat.Date(report.CreatedAt)}, ImageBench {Text(report.ToolVersion)}");
         md.AppendLine($"- Suite: {Text(report.SuiteName)} (sha256 `{Code(report.SuiteSha256)}`), repeat {report.Repeat}");
         md.AppendLine($"- {Text(report.TimingNote)}");
-        md.AppendLine($"- {Text(report.FailureSentence)}").AppendLine();
+        md.AppendLine($"- {Text(report.FailureSentence)}");
+        if (report.StatusSentence is { } status) md.AppendLine($"- **{Text(status)}**");
+        md.AppendLine();
 
         foreach (var table in report.Tables)
         {

@@ -23,7 +23,8 @@ public static class ReportFiles
         var attempts = await store.LoadAttemptsAsync(ct).ConfigureAwait(false);
         // Prices as the run recorded them, not as the catalog says today.
         var catalog = manifest.Catalog.Select(n => CatalogJson.FromJson(n!.AsObject())).ToDictionary(m => m.Id);
-        var report = RunReportBuilder.Build(manifest, attempts, suite, catalog, scores: scores);
+        var ledger = store is IAttemptLedger l ? await l.LoadLedgerAsync(ct).ConfigureAwait(false) : null;
+        var report = RunReportBuilder.Build(manifest, attempts, suite, catalog, scores: scores, ledger: ledger);
         var written = new List<string>();
 
         async Task Write(string name, string text)

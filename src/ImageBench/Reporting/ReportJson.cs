@@ -23,6 +23,7 @@ public static class ReportJson
             ["timingNote"] = report.TimingNote,
             ["speed"] = report.SpeedSentence,
             ["failures"] = report.FailureSentence,
+            ["status"] = report.StatusSentence,
             ["models"] = models,
         };
     }

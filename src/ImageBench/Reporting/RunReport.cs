@@ -34,6 +34,8 @@ public sealed record RunReport
     public string? SpeedSentence { get; init; }
     /// <summary>"12 of 14 attempts produced an image; 2 did not (1 refused, 1 timed out)."</summary>
     public required string FailureSentence { get; init; }
+    /// <summary>Where the run stands when it is not simply finished (in progress, interrupted by the user or by a crash, stopped at the budget); null when finished.</summary>
+    public string? StatusSentence { get; init; }
 
     /// <summary>Model id → capability → score in [0, 1]; filled by scoring, null until then.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? CapabilityScores { get; init; }

@@ -20,7 +20,8 @@ public static class RunReportBuilder
         Suite? suite,
         IReadOnlyDictionary<string, ModelEntry>? catalog,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? capabilityScores = null,
-        RunScores? scores = null)
+        RunScores? scores = null,
+        LedgerSummary? ledger = null)
     {
         if (capabilityScores is null && scores is not null)
         {
@@ -55,6 +56,7 @@ public static class RunReportBuilder
             CapabilityTable = CapabilityWinners.Table(models, scores),
             SpeedSentence = SpeedSentence(models),
             FailureSentence = FailureSentence(models),
+            StatusSentence = ledger is null ? null : RunStatusSentence.Of(ledger),
             CapabilityScores = capabilityScores,
             Prompts = PromptSections.Build(attempts, suite, models, scores),
             Attempts = attempts,
@@ -92,7 +94,7 @@ public static class RunReportBuilder
         int retried = models.Sum(m => m.Stats.Retried);
         if (retried > 0) sentence += $" Attempts that needed retries: {retried} ({models.Sum(m => m.Stats.TotalRetries)} retries in all).";
         int interrupted = models.Sum(m => m.Stats.InterruptedCalls);
-        if (interrupted > 0) sentence += $" {interrupted} call(s) were interrupted by a crash (possibly paid, result unknown).";
+        if (interrupted > 0) sentence += $" {interrupted} call(s) were sent and their answer lost (a crash, a kill, Ctrl-C or a dropped connection): possibly paid, result unknown.";
         return sentence;
     }
 }

@@ -7,23 +7,37 @@ using ImageBench.Storage;
 namespace ImageBench.Running;
 
 /// <summary>
-/// Runs one slot to one stored attempt: marks it in the store before anything is paid for, calls the
-/// provider under a deadline, reads the image's real facts, stores the bytes, prices it and saves the attempt.
+/// Runs one claimed slot to one stored attempt: marks it sent in the ledger before the first byte of a create
+/// call (every create can be billed before its answer arrives — a sync call, a submit, Replicate's held
+/// <c>Prefer: wait</c> POST alike), calls the provider under a deadline, reads the image's real facts, stores
+/// the bytes, prices it and saves the attempt. A job already submitted is polled by id, never created again.
 /// Nothing a provider sends back can crash it: every failure becomes an attempt with an outcome.
 /// </summary>
 internal sealed class AttemptExecutor(IRunStore store, ImageFileStore images, TimeProvider time, TimeSpan timeout)
 {
-    /// <returns>The stored attempt, or null when the run was cancelled mid-call (the slot stays resumable).</returns>
-    public async Task<Attempt?> RunAsync(string runId, PlannedSlot slot, IImageProvider provider, ApiKey? key, SlotState? prior, CancellationToken runCt)
+    /// <returns>
+    /// The attempt and whether it became the slot's (false: the claim had been taken over, so it was kept as
+    /// superseded); null when nothing was stored — the run was cancelled mid-call, or the claim was lost before
+    /// sending. The slot stays resumable either way.
+    /// </returns>
+    public async Task<(Attempt Attempt, bool Recorded)?> RunAsync(string runId, PlannedSlot slot, IImageProvider provider, ApiKey? key, Claim claim, CancellationToken runCt)
     {
         var request = new GenerationRequest(slot.Model, slot.Prompt.Text, slot.Model.DefaultWidth, slot.Model.DefaultHeight, key);
-        var resumeJob = prior is { Phase: SlotPhase.Submitted, Job: { } job } ? job : null;
-        var interrupted = (prior?.InterruptedCalls ?? 0) + (prior?.Phase == SlotPhase.Sent ? 1 : 0);
-        if (resumeJob is null && !provider.IsAsynchronous)
-            await store.MarkSentAsync(slot.Key, runCt).ConfigureAwait(false);
+        var resumeJob = claim is { Phase: SlotPhase.Submitted, Job: { } job } ? job : null;
+        if (resumeJob is null)
+        {
+            try
+            {
+                await store.MarkSentAsync(claim, runCt).ConfigureAwait(false);
+            }
+            catch (LeaseLostException)
+            {
+                return null;
+            }
+        }
 
         // The clock starts after the store write above: the attempt's latency is the provider's, not our disk's.
-        var recorder = new AttemptRecorder(time, (j, ct) => new ValueTask(store.SaveJobAsync(slot.Key, j, ct)));
+        var recorder = new AttemptRecorder(time, (j, ct) => new ValueTask(store.SaveJobAsync(claim, j, ct)));
         using var deadline = new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(runCt, deadline.Token);
         GenerationResult result;
@@ -84,11 +98,11 @@ internal sealed class AttemptExecutor(IRunStore store, ImageFileStore images, Ti
             ImagePath = path,
             Request = result.Request,
             RevisedPrompt = result.RevisedPrompt,
-            InterruptedCalls = interrupted,
         };
-        // Saved even if the run is being cancelled right now: this image is paid for.
-        await store.SaveAttemptAsync(attempt, CancellationToken.None).ConfigureAwait(false);
-        return attempt;
+        // Saved even if the run is being cancelled right now: this image is paid for. The store adds the calls
+        // this slot lost before (crashes, kills, claims taken over) to the attempt's interrupted calls.
+        var recorded = await store.SaveAttemptAsync(claim, attempt, CancellationToken.None).ConfigureAwait(false);
+        return (attempt, recorded);
     }
 
     /// <summary>Some APIs echo the key they rejected; it must not reach the store through the provider's words.</summary>

@@ -32,9 +32,10 @@ public sealed class RunSession(TimeProvider time, ICredentialSource credentials,
         {
             if (!File.Exists(storePath)) throw new InputException($"{request.OutDir}: nothing to resume (no {SqliteRunStore.FileName} there)");
             await using var existing = await SqliteRunStore.OpenAsync(request.OutDir, ct).ConfigureAwait(false);
-            prior = await existing.LoadManifestAsync(ct).ConfigureAwait(false) ?? throw new InputException($"{request.OutDir}: the store has no run manifest to resume");
+            prior = await existing.LoadManifestAsync(ct).ConfigureAwait(false)
+                ?? throw new InputException($"{request.OutDir}: the run was stopped before it started (no manifest, nothing sent or paid for); start it again with `imagebench run` and the same --out");
         }
-        else if (File.Exists(storePath))
+        else if (File.Exists(storePath) && await HoldsARunAsync(request.OutDir, ct).ConfigureAwait(false))
         {
             throw new InputException($"{request.OutDir} already holds a run: continue it with --resume, or choose another --out");
         }
@@ -49,8 +50,13 @@ public sealed class RunSession(TimeProvider time, ICredentialSource credentials,
         foreach (var model in models) { credentials.For(model); providers.For(model.Provider); }
         if (BeforeRun is not null) await BeforeRun(plan, ct).ConfigureAwait(false);
         Directory.CreateDirectory(request.OutDir);
-        await using var store = await SqliteRunStore.OpenAsync(request.OutDir, ct).ConfigureAwait(false);
-        var manifest = await store.SaveOrLoadManifestAsync(prior ?? NewManifest(suite, plan, request, emulator), ct).ConfigureAwait(false);
+        await using var store = await SqliteRunStore.OpenAsync(request.OutDir, time, ct).ConfigureAwait(false);
+        var ours = prior ?? NewManifest(suite, plan, request, emulator);
+        var manifest = await store.SaveOrLoadManifestAsync(ours, ct).ConfigureAwait(false);
+        // Two `run`s started together on one directory: the first manifest wins, the other refuses as if it had
+        // found the run there (only --resume processes share a run).
+        if (manifest.RunId != ours.RunId)
+            throw new InputException($"{request.OutDir} already holds a run ({manifest.RunId}, started by another process): continue it with --resume, or choose another --out");
         var runner = new Runner(providers, credentials, store, new ImageFileStore(request.OutDir), time,
             new RunnerOptions { AttemptTimeout = request.AttemptTimeout, BudgetUsd = request.BudgetUsd }, progress);
         var result = await runner.RunAsync(plan, manifest.RunId, ct).ConfigureAwait(false);
@@ -64,8 +70,20 @@ public sealed class RunSession(TimeProvider time, ICredentialSource credentials,
         }
         var report = await ReportFiles.WriteAllAsync(request.OutDir, store, suite, CancellationToken.None, scores: scores).ConfigureAwait(false);
         var failed = report.Attempts.Count(a => a.Outcome != Attempts.AttemptOutcome.Ok);
-        var exit = request.FailAbove is { } limit && report.Attempts.Count > 0 && (double)failed / report.Attempts.Count > limit ? 1 : 0;
+        var exit = result.Cancelled ? ExitCodes.Interrupted
+            : request.FailAbove is { } limit && report.Attempts.Count > 0 && (double)failed / report.Attempts.Count > limit ? ExitCodes.FailuresAboveThreshold
+            : ExitCodes.Ok;
         return new RunSessionResult(plan, result, report, exit);
+    }
+
+    /// <summary>
+    /// A store without a manifest is one whose process was stopped before its run began: nothing can have been sent
+    /// (calls start only after the manifest is written), so a fresh `run` may take the directory.
+    /// </summary>
+    private static async Task<bool> HoldsARunAsync(string outDir, CancellationToken ct)
+    {
+        await using var existing = await SqliteRunStore.OpenAsync(outDir, ct).ConfigureAwait(false);
+        return await existing.LoadManifestAsync(ct).ConfigureAwait(false) is not null;
     }
 
     private static List<ModelEntry> ResolveModels(RunRequest request, RunManifest? prior, EmulatorBinding? emulator)

@@ -5,14 +5,16 @@ using ImageBench.Storage;
 namespace ImageBench.Running;
 
 /// <summary>
-/// Runs a plan: slots already done in the store are skipped (resume), async jobs already submitted are polled
-/// by id rather than paid for again, and the rest run in plan order with bounded concurrency per provider lane
-/// (one lane per provider family and host, so two models behind one API share its limit).
+/// Runs a plan through the run's ledger. The plan's slots are put in the ledger, then each provider lane (one per
+/// provider family and host, so two models behind one API share its limit) claims slots one at a time in plan
+/// order with bounded concurrency, and renews its leases by heartbeat while it works. Any number of processes can
+/// run the same plan on one ledger: each slot is claimed by one of them, done slots are skipped, submitted jobs
+/// are polled by id rather than paid for again, and a slot left by a process that died returns to the pool.
 /// </summary>
 public sealed class Runner(
     ProviderRegistry providers,
     ICredentialSource credentials,
-    IRunStore store,
+    IAttemptLedger store,
     ImageFileStore images,
     TimeProvider time,
     RunnerOptions options,
@@ -25,47 +27,94 @@ public sealed class Runner(
         if (options.BudgetUsd is not null && plan.Models.FirstOrDefault(m => CostCalculator.Estimate(m) is null) is { } unpriced)
             throw new Configuration.InputException($"--budget needs a per-image price to estimate calls, and model '{unpriced.Id}' has none for {unpriced.DefaultWidth}x{unpriced.DefaultHeight} (add per_image to its price in a models file)");
 
-        var prior = (await store.LoadSlotsAsync(ct).ConfigureAwait(false)).ToDictionary(s => s.Key);
-        var spent = prior.Values.Sum(s => s.Attempt?.CostUsd ?? 0);
-        var todo = plan.Slots.Where(s => !prior.TryGetValue(s.Key, out var p) || p.Phase != SlotPhase.Done).ToList();
-        var budget = new BudgetGuard(options.BudgetUsd, spent);
+        await store.PlanAsync([.. plan.Slots.Select(s => s.Key)], ct).ConfigureAwait(false);
+        var owner = LedgerOwner.ForThisProcess(time);
+        await store.RegisterOwnerAsync(owner, options.Lease, ct).ConfigureAwait(false);
+        var startedDone = (await store.LoadLedgerAsync(ct).ConfigureAwait(false)).Done;
+        var slots = plan.Slots.ToDictionary(s => s.Key);
         var executor = new AttemptExecutor(store, images, time, options.AttemptTimeout);
-        var finished = plan.Slots.Count - todo.Count;
-        var notRun = 0;
-
-        async Task Worker(IReadOnlyList<PlannedSlot> lane, Func<int> next)
+        var state = new RunState(startedDone);
+        var ending = OwnerEndings.Failed;
+        try
         {
-            for (var i = next(); i < lane.Count && !ct.IsCancellationRequested; i = next())
+            await using (new LeaseHeartbeat(store, owner.Id, options.Lease, time))
             {
-                var slot = lane[i];
-                var state = prior.GetValueOrDefault(slot.Key);
-                // A submitted job is already paid for: finishing it never needs budget.
-                var estimate = state?.Phase == SlotPhase.Submitted ? 0m : CostCalculator.Estimate(slot.Model) ?? 0m;
-                if (!budget.TryReserve(estimate))
+                var lanes = plan.Models.GroupBy(LaneKey).Select(lane =>
                 {
-                    Interlocked.Increment(ref notRun);
-                    continue;
-                }
-                var attempt = await executor.RunAsync(runId, slot, providers.For(slot.Model.Provider), keys[slot.Model.Id], state, ct).ConfigureAwait(false);
-                budget.Settle(estimate, attempt?.CostUsd);
-                if (attempt is not null)
-                    progress.AttemptFinished(attempt, Interlocked.Increment(ref finished), plan.Slots.Count);
+                    var request = new ClaimRequest(owner.Id, lane.ToDictionary(m => m.Id, m => CostCalculator.Estimate(m) ?? 0m), options.Lease, options.BudgetUsd);
+                    var width = lane.Min(m => m.Concurrency);
+                    return Task.WhenAll(Enumerable.Range(0, width).Select(_ => Task.Run(() => WorkAsync(request), CancellationToken.None)));
+                }).ToList();
+                await Task.WhenAll(lanes).ConfigureAwait(false);
             }
+            ending = ct.IsCancellationRequested ? OwnerEndings.Cancelled : state.OverBudget ? OwnerEndings.Budget : OwnerEndings.Finished;
+        }
+        finally
+        {
+            // Whatever this process still holds goes back to the pool at once, for a --resume or a sibling process.
+            await store.EndOwnerAsync(owner.Id, ct.IsCancellationRequested ? OwnerEndings.Cancelled : ending, CancellationToken.None).ConfigureAwait(false);
         }
 
-        var lanes = todo.GroupBy(s => LaneKey(s.Model)).Select(lane =>
-        {
-            var slots = lane.ToList();
-            var cursor = -1;
-            var width = Math.Min(slots.Count, slots.Min(s => s.Model.Concurrency));
-            return Task.WhenAll(Enumerable.Range(0, width).Select(_ => Task.Run(() => Worker(slots, () => Interlocked.Increment(ref cursor)), CancellationToken.None)));
-        }).ToList();
-        await Task.WhenAll(lanes).ConfigureAwait(false);
+        var summary = await store.LoadLedgerAsync(CancellationToken.None).ConfigureAwait(false);
+        var notRun = state.OverBudget ? summary.Planned : 0;
+        if (state.OverBudget && options.BudgetUsd is { } limit)
+            progress.BudgetReached(summary.SpentUsd, limit, notRun);
+        return new RunResult(state.Stored, notRun, ct.IsCancellationRequested, summary.SpentUsd);
 
-        if (budget.Exhausted && options.BudgetUsd is { } limit)
-            progress.BudgetReached(budget.Spent, limit, notRun);
-        return new RunResult(finished - (plan.Slots.Count - todo.Count), notRun, ct.IsCancellationRequested, budget.Spent);
+        async Task WorkAsync(ClaimRequest request)
+        {
+            while (!ct.IsCancellationRequested && !state.OverBudget)
+            {
+                var answer = await store.ClaimNextAsync(request, ct).ConfigureAwait(false);
+                if (answer is ClaimResult.OverBudget)
+                {
+                    state.OverBudget = true;
+                    return;
+                }
+                if (answer is ClaimResult.NoneLeft left)
+                {
+                    // Slots held by another live process are not finished yet: wait, and take them over if it dies.
+                    if (left.HeldByOthers == 0) return;
+                    progress.WaitingForOthers(left.HeldByOthers);
+                    await Task.Delay(options.ClaimPollInterval, time, ct).ConfigureAwait(false);
+                    continue;
+                }
+                var claim = ((ClaimResult.Claimed)answer).Claim;
+                var slot = slots[claim.Key];
+                var done = await executor.RunAsync(runId, slot, providers.For(slot.Model.Provider), keys[slot.Model.Id], claim, ct).ConfigureAwait(false);
+                if (done is not { } finished)
+                {
+                    if (!ct.IsCancellationRequested) await store.ReleaseAsync(claim, CancellationToken.None).ConfigureAwait(false);
+                    continue;
+                }
+                if (!finished.Recorded)
+                {
+                    progress.AttemptSuperseded(finished.Attempt);
+                    continue;
+                }
+                progress.AttemptFinished(finished.Attempt, state.CountStored(), plan.Slots.Count);
+            }
+        }
     }
 
     private static string LaneKey(ModelEntry model) => $"{model.Provider}@{model.BaseUrl.Authority}";
+
+    /// <summary>What the lanes of one invocation share.</summary>
+    private sealed class RunState(int doneAtStart)
+    {
+        private int _stored;
+        private int _done = doneAtStart;
+        private volatile bool _overBudget;
+
+        /// <summary>Once one claim is refused for budget no later one starts, so where a run stops does not depend on which calls finish first.</summary>
+        public bool OverBudget { get => _overBudget; set => _overBudget = value; }
+        public int Stored => Volatile.Read(ref _stored);
+
+        /// <returns>The run's done count, as this process knows it.</returns>
+        public int CountStored()
+        {
+            Interlocked.Increment(ref _stored);
+            return Interlocked.Increment(ref _done);
+        }
+    }
 }

@@ -15,9 +15,7 @@ public sealed class ProviderRegistryTests
         Assert.Equal(["openai", "bfl"], ProviderRegistry.Families.Take(2));
         Assert.Equal(new HashSet<string> { "openai", "bfl", "openrouter", "dashscope", "ark", "stability", "ideogram", "recraft", "fal", "replicate", "gemini", "imagen" }, ProviderRegistry.Families.ToHashSet());
         Assert.IsType<OpenAIProvider>(registry.For("openai"));
-        var bfl = Assert.IsType<BflProvider>(registry.For("bfl"));
-        Assert.True(bfl.IsAsynchronous);
-        Assert.False(registry.For("openai").IsAsynchronous);
+        Assert.IsType<BflProvider>(registry.For("bfl"));
         Assert.All(ProviderRegistry.Families, f => Assert.Equal(f, registry.For(f).Family));
     }
 

@@ -132,7 +132,7 @@ public sealed class RunnerTests : IDisposable
             await store.SaveAttemptAsync(new Attempt { RunId = "run-1", Model = "m1", PromptId = "a", Repeat = 0, Outcome = AttemptOutcome.Ok, LatencyMs = 5 }, CancellationToken.None);
             await store.SaveJobAsync(new SlotKey("m1", "b", 0), new JobHandle("job-b", "https://api.example/v1/get_result?id=job-b"), CancellationToken.None);
         }
-        var provider = new ScriptedProvider(_clock, asynchronous: true);
+        var provider = new ScriptedProvider(_clock);
         var (result, attempts, _) = await Run(provider, new RunPlan(Suite, [model], 1));
 
         Assert.Equal(2, result.Finished);

@@ -8,15 +8,13 @@ namespace ImageBench.Tests.Running;
 /// A provider whose behaviour per call is a script: it moves the fake clock through phases as a real adapter
 /// would mark them, so the runner's measurements can be checked exactly.
 /// </summary>
-internal sealed class ScriptedProvider(FakeTimeProvider clock, bool asynchronous = false) : IImageProvider
+internal sealed class ScriptedProvider(FakeTimeProvider clock) : IImageProvider
 {
     public int Generated;
     public int Resumed;
     public Func<GenerationRequest, AttemptRecorder, CancellationToken, Task<GenerationResult>>? Script { get; set; }
 
     public string Family => "openai";
-    public bool IsAsynchronous => asynchronous;
-
     public Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CancellationToken ct)
     {
         Interlocked.Increment(ref Generated);

@@ -40,7 +40,7 @@ public sealed class SqliteRunStoreTests : IDisposable
         Assert.Equal(Path.Combine(_dir.Path, "imagebench.db"), store.DatabasePath);
         Assert.True(File.Exists(store.DatabasePath));
         Assert.Equal("wal", await ScalarAsync(store.DatabasePath, "PRAGMA journal_mode;"));
-        Assert.Equal(1L, await ScalarAsync(store.DatabasePath, "PRAGMA user_version;"));
+        Assert.Equal(2L, await ScalarAsync(store.DatabasePath, "PRAGMA user_version;"));
     }
 
     [Fact]
@@ -140,15 +140,17 @@ public sealed class SqliteRunStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_done_slot_refuses_a_second_attempt_but_a_cancelled_one_is_retried()
+    public async Task A_done_slot_keeps_its_attempt_and_a_second_one_is_kept_as_superseded_but_a_cancelled_one_is_retried()
     {
         await using var store = await SqliteRunStore.OpenAsync(_dir.Path, Ct);
         var ok = SampleRuns.Full(promptId: "a");
         var okKey = new SlotKey(ok.Model, ok.PromptId, ok.Repeat);
         await store.SaveAttemptAsync(ok, Ct);
         await Assert.ThrowsAsync<InvalidOperationException>(() => store.MarkSentAsync(okKey, Ct));
-        await Assert.ThrowsAsync<InvalidOperationException>(() => store.SaveAttemptAsync(ok with { LatencyMs = 1 }, Ct));
+        // A second attempt for a done slot is paid work that must not be lost, nor replace the first.
+        Assert.False(await store.SaveAttemptAsync(ok with { LatencyMs = 1 }, Ct));
         Assert.Equal(ok.LatencyMs, Assert.Single(await store.LoadAttemptsAsync(Ct)).LatencyMs);
+        Assert.Equal(1, (await store.LoadLedgerAsync(Ct)).SupersededAttempts);
 
         var cancelledKey = new SlotKey(ok.Model, "b", 0);
         await store.MarkSentAsync(cancelledKey, Ct);
@@ -181,7 +183,7 @@ public sealed class SqliteRunStoreTests : IDisposable
 
         var e = await Assert.ThrowsAsync<IncompatibleStoreException>(() => SqliteRunStore.OpenAsync(_dir.Path, Ct));
         Assert.Contains("schema version 7", e.Message, StringComparison.Ordinal);
-        Assert.Contains("reads version 1", e.Message, StringComparison.Ordinal);
+        Assert.Contains("reads version 2", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

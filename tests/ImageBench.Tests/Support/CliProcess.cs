@@ -56,6 +56,7 @@ internal sealed class CliProcess : IDisposable
     public string Out { get { lock (_out) return _out.ToString(); } }
     public string Err { get { lock (_err) return _err.ToString(); } }
     public bool HasExited => _process.HasExited;
+    public int? ExitCodeOrNull => _process.HasExited ? _process.ExitCode : null;
 
     public async Task<int> WaitAsync(int timeoutSeconds = 120)
     {
@@ -71,6 +72,13 @@ internal sealed class CliProcess : IDisposable
         }
         _process.WaitForExit(); // flushes the asynchronous output readers
         return _process.ExitCode;
+    }
+
+    /// <summary>SIGINT, as Ctrl-C in a terminal sends it.</summary>
+    public void Interrupt()
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+        kill.WaitForExit();
     }
 
     /// <summary>SIGKILL: no handler runs, no finally block, nothing flushed — a crash.</summary>

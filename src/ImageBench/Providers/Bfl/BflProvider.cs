@@ -27,8 +27,6 @@ public sealed class BflProvider : IImageProvider
 
     public string Family => FamilyName;
 
-    public bool IsAsynchronous => true;
-
     public async Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -27,8 +27,6 @@ public sealed class DashScopeProvider : IImageProvider
     public string Family => FamilyName;
 
     /// <summary>The default protocol is a task; the sync variant resumes by running again like any sync adapter.</summary>
-    public bool IsAsynchronous => true;
-
     public async Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -16,8 +16,6 @@ public sealed class ImageGeneratorProvider(IImageGenerator generator, string fam
 
     public string Family { get; } = family ?? throw new ArgumentNullException(nameof(family));
 
-    public bool IsAsynchronous => false;
-
     public async Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);

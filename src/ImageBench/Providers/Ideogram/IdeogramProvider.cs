@@ -24,8 +24,6 @@ public sealed class IdeogramProvider : IImageProvider
 
     public string Family => FamilyName;
 
-    public bool IsAsynchronous => false;
-
     public async Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);

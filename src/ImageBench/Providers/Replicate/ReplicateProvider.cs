@@ -30,8 +30,6 @@ public sealed class ReplicateProvider : IImageProvider
 
     public string Family => FamilyName;
 
-    public bool IsAsynchronous => true;
-
     public async Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);

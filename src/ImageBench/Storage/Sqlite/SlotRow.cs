@@ -11,13 +11,15 @@ namespace ImageBench.Storage.Sqlite;
 /// </summary>
 internal static class SlotRow
 {
-    public const string Columns = "model, prompt_id, repeat, phase, job_json, interrupted_calls, attempt_json";
+    public const string Columns = "model, prompt_id, repeat, phase, job_json, interrupted_calls, attempt_json, owner, lease_until_ms";
 
     public static string PhaseName(SlotPhase phase) => phase switch
     {
         SlotPhase.Sent => "sent",
         SlotPhase.Submitted => "submitted",
         SlotPhase.Done => "done",
+        SlotPhase.Planned => "planned",
+        SlotPhase.Claimed => "claimed",
         _ => throw new ArgumentOutOfRangeException(nameof(phase)),
     };
 
@@ -26,6 +28,8 @@ internal static class SlotRow
         "sent" => SlotPhase.Sent,
         "submitted" => SlotPhase.Submitted,
         "done" => SlotPhase.Done,
+        "planned" => SlotPhase.Planned,
+        "claimed" => SlotPhase.Claimed,
         _ => throw new InvalidDataException($"unknown slot phase '{value}'"),
     };
 
@@ -45,10 +49,14 @@ internal static class SlotRow
             : null;
         if (phase == SlotPhase.Done && attempt is null)
             throw new InvalidDataException($"slot {key} is done but has no attempt stored");
-        return new SlotState(key, phase, job, interrupted, attempt);
+        return new SlotState(key, phase, job, interrupted, attempt)
+        {
+            Owner = reader.IsDBNull(7) || reader.GetString(7).Length == 0 ? null : reader.GetString(7),
+            LeaseUntil = reader.IsDBNull(8) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8)),
+        };
     }
 
-    private static T Deserialize<T>(string json, SlotKey key, string column)
+    internal static T Deserialize<T>(string json, SlotKey key, string column)
     {
         try
         {

@@ -25,7 +25,7 @@ namespace ImageBench.Storage.Sqlite;
 /// a cancelled run must pass a token that is not already cancelled (e.g. <see cref="CancellationToken.None"/>).
 /// </para>
 /// </remarks>
-public sealed partial class SqliteRunStore : IRunStore
+public sealed partial class SqliteRunStore : IAttemptLedger
 {
     public const string FileName = "imagebench.db";
 
@@ -92,31 +92,35 @@ public sealed partial class SqliteRunStore : IRunStore
     public Task<RunManifest?> LoadManifestAsync(CancellationToken ct) =>
         _db.UseAsync(connection => ReadManifestAsync(connection, null), ct);
 
-    public Task MarkSentAsync(SlotKey slot, CancellationToken ct)
+    public Task MarkSentAsync(Claim claim, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(slot);
-        return WriteSlotAsync(slot, SlotTransitions.MarkSentSql, _ => [], ct);
+        ArgumentNullException.ThrowIfNull(claim);
+        return WriteSlotAsync(claim, (current, now) => SlotTransitions.MarkSentSql(claim.Key, claim, current, now), _ => [], ct);
     }
 
-    public Task SaveJobAsync(SlotKey slot, JobHandle job, CancellationToken ct)
+    public async Task SaveJobAsync(Claim claim, JobHandle job, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(slot);
+        ArgumentNullException.ThrowIfNull(claim);
         ArgumentNullException.ThrowIfNull(job);
         var json = SlotRow.ToJson(job);
-        return WriteSlotAsync(slot, SlotTransitions.SaveJobSql, _ => [("$job", json)], ct);
+        await WriteSlotAsync(claim, (current, now) => SlotTransitions.SaveJobSql(claim, current, now), _ => [("$job", json)], ct,
+            superseded: ("job", json, null)).ConfigureAwait(false);
     }
 
-    public Task SaveAttemptAsync(Attempt attempt, CancellationToken ct)
+    public Task<bool> SaveAttemptAsync(Claim claim, Attempt attempt, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(claim);
         ArgumentNullException.ThrowIfNull(attempt);
-        var slot = new SlotKey(attempt.Model, attempt.PromptId, attempt.Repeat);
-        return WriteSlotAsync(slot, SlotTransitions.SaveAttemptSql, current =>
+        string? json = null;
+        return WriteSlotAsync(claim, (current, now) => SlotTransitions.SaveAttemptSql(claim, current, now), current =>
         {
-            // The slot's counter is the truth about lost calls: the runner that built this attempt cannot know
-            // about calls sent by a process that crashed before it started.
-            var stored = attempt with { InterruptedCalls = current?.InterruptedCalls ?? attempt.InterruptedCalls };
-            return [("$attempt", SlotRow.ToJson(stored)), ("$outcome", stored.Outcome.ToWire()), ("$interrupted", stored.InterruptedCalls)];
-        }, ct);
+            // The slot's counter is the truth about calls lost before this attempt: the runner that built it cannot
+            // know about calls sent by a process that crashed before it started. Its own lost calls come on top.
+            var stored = attempt with { InterruptedCalls = (current?.InterruptedCalls ?? 0) + attempt.InterruptedCalls };
+            json = SlotRow.ToJson(stored);
+            return [("$attempt", json), ("$outcome", stored.Outcome.ToWire()), ("$interrupted", stored.InterruptedCalls),
+                ("$cost", stored.CostUsd is { } c ? Money.ToMicro(c) : null)];
+        }, ct, superseded: ("attempt", SlotRow.ToJson(attempt), attempt.CostUsd));
     }
 
     public Task<IReadOnlyList<SlotState>> LoadSlotsAsync(CancellationToken ct) => _db.UseAsync(ReadSlotsAsync, ct);
@@ -129,18 +133,33 @@ public sealed partial class SqliteRunStore : IRunStore
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 
-    /// <summary>Reads the slot, lets the state machine pick the SQL (or refuse), and runs it, in one transaction.</summary>
-    private Task WriteSlotAsync(
-        SlotKey slot,
-        Func<SlotKey, StoredSlot?, string> transition,
+    /// <summary>
+    /// Reads the slot, lets the state machine pick the SQL (or refuse), and runs it, in one transaction. When the
+    /// state machine says the write is not the claim's, the paid-for work is kept in superseded_attempts instead.
+    /// </summary>
+    /// <returns>True when the slot itself was written.</returns>
+    private Task<bool> WriteSlotAsync(
+        Claim claim,
+        Func<StoredSlot?, long, string?> transition,
         Func<StoredSlot?, (string, object?)[]> values,
-        CancellationToken ct) =>
+        CancellationToken ct,
+        (string Kind, string Json, decimal? Cost)? superseded = null) =>
         _db.InTransactionAsync(async (connection, tx) =>
         {
+            var slot = claim.Key;
+            var nowMs = _time.GetUtcNow().ToUnixTimeMilliseconds();
             var current = await SlotTransitions.ReadAsync(connection, tx, slot).ConfigureAwait(false);
-            var sql = transition(slot, current);
-            (string, object?)[] parameters = [("$model", slot.Model), ("$prompt", slot.PromptId), ("$repeat", slot.Repeat), ("$now", Now()), .. values(current)];
-            await SerializedConnection.ExecuteAsync(connection, tx, sql, parameters).ConfigureAwait(false);
+            var sql = transition(current, nowMs);
+            (string, object?)[] key = [("$model", slot.Model), ("$prompt", slot.PromptId), ("$repeat", slot.Repeat), ("$now", Now()), ("$owner", claim.IsUnowned ? null : claim.Owner)];
+            if (sql is null)
+            {
+                if (superseded is not { } kept) throw new InvalidOperationException($"slot {slot}: write refused");
+                await SerializedConnection.ExecuteAsync(connection, tx,
+                    "INSERT INTO superseded_attempts (model, prompt_id, repeat, owner, kind, json, cost_micro_usd, saved_at) VALUES ($model, $prompt, $repeat, coalesce($owner, ''), $kind, $json, $cost, $now);",
+                    [.. key, ("$kind", kept.Kind), ("$json", kept.Json), ("$cost", kept.Cost is { } c ? Money.ToMicro(c) : null)]).ConfigureAwait(false);
+                return false;
+            }
+            await SerializedConnection.ExecuteAsync(connection, tx, sql, [.. key, .. values(current)]).ConfigureAwait(false);
             return true;
         }, ct);
 

@@ -8,10 +8,11 @@ namespace ImageBench.Storage.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
-    /// <summary>Bump when a change makes older readers misread the file; there is no migration yet.</summary>
-    public const int Version = 1;
+    /// <summary>Bump when a change makes older readers misread the file, and add the step to <see cref="SqliteMigrations"/>.</summary>
+    /// <remarks>1: slots, manifest, scores. 2: the ledger — planned and claimed slots, owners and leases, costs and reservations.</remarks>
+    public const int Version = 2;
 
-    private static readonly string[] Tables = ["manifest", "slots", "scores"];
+    private static readonly string[] Tables = ["manifest", "slots", "scores", "owners", "superseded_attempts"];
 
     // The slot primary key starts with model, so it already indexes model; outcome gets its own index for
     // "how many refusals" style queries on a big store.
@@ -21,19 +22,9 @@ internal static class SqliteSchema
             manifest_json TEXT NOT NULL,
             saved_at      TEXT NOT NULL
         );
-        CREATE TABLE IF NOT EXISTS slots (
-            model             TEXT    NOT NULL,
-            prompt_id         TEXT    NOT NULL,
-            repeat            INTEGER NOT NULL,
-            phase             TEXT    NOT NULL CHECK (phase IN ('sent', 'submitted', 'done')),
-            job_json          TEXT,
-            interrupted_calls INTEGER NOT NULL DEFAULT 0,
-            attempt_json      TEXT,
-            outcome           TEXT,
-            updated_at        TEXT    NOT NULL,
-            PRIMARY KEY (model, prompt_id, repeat)
-        );
+        """ + SlotsTable + """
         CREATE INDEX IF NOT EXISTS slots_by_outcome ON slots (outcome);
+        CREATE INDEX IF NOT EXISTS slots_by_plan ON slots (phase, plan_index);
         CREATE TABLE IF NOT EXISTS scores (
             image_sha256      TEXT NOT NULL,
             scorer            TEXT NOT NULL,
@@ -41,6 +32,59 @@ internal static class SqliteSchema
             expectations_hash TEXT NOT NULL,
             result_json       TEXT NOT NULL,
             PRIMARY KEY (image_sha256, scorer, version, expectations_hash)
+        );
+        """ + LedgerTables;
+
+    /// <summary>
+    /// One row per slot of the plan. Costs and reservations are whole micro-dollars so budget sums are exact;
+    /// leases are Unix milliseconds of the owners' wall clocks (monotonic clocks are per process).
+    /// </summary>
+    internal const string SlotsTable = """
+        CREATE TABLE IF NOT EXISTS slots (
+            model              TEXT    NOT NULL,
+            prompt_id          TEXT    NOT NULL,
+            repeat             INTEGER NOT NULL,
+            phase              TEXT    NOT NULL CHECK (phase IN ('planned', 'claimed', 'sent', 'submitted', 'done')),
+            plan_index         INTEGER,
+            owner              TEXT,
+            lease_until_ms     INTEGER,
+            reserved_micro_usd INTEGER NOT NULL DEFAULT 0,
+            cost_micro_usd     INTEGER,
+            job_json           TEXT,
+            interrupted_calls  INTEGER NOT NULL DEFAULT 0,
+            attempt_json       TEXT,
+            outcome            TEXT,
+            updated_at         TEXT    NOT NULL,
+            PRIMARY KEY (model, prompt_id, repeat)
+        );
+        """;
+
+    /// <summary>
+    /// Who worked on the run, and paid work that came back to a process whose claim had been taken over (kept,
+    /// never dropped: it was paid for, and it is a duplicate the report must count).
+    /// </summary>
+    internal const string LedgerTables = """
+        CREATE TABLE IF NOT EXISTS owners (
+            id                 TEXT    PRIMARY KEY,
+            host               TEXT    NOT NULL,
+            pid                INTEGER NOT NULL,
+            process_started_at TEXT,
+            started_at         TEXT    NOT NULL,
+            heartbeat_at       TEXT    NOT NULL,
+            lease_ms           INTEGER NOT NULL,
+            ended_at           TEXT,
+            ending             TEXT
+        );
+        CREATE TABLE IF NOT EXISTS superseded_attempts (
+            id        INTEGER PRIMARY KEY AUTOINCREMENT,
+            model     TEXT    NOT NULL,
+            prompt_id TEXT    NOT NULL,
+            repeat    INTEGER NOT NULL,
+            owner     TEXT    NOT NULL,
+            kind      TEXT    NOT NULL CHECK (kind IN ('job', 'attempt')),
+            json      TEXT    NOT NULL,
+            cost_micro_usd INTEGER,
+            saved_at  TEXT    NOT NULL
         );
         """;
 
@@ -50,6 +94,11 @@ internal static class SqliteSchema
     {
         var version = await ReadUserVersionAsync(connection, ct).ConfigureAwait(false);
         if (version == Version) return;
+        if (version > 0 && version < Version)
+        {
+            await SqliteMigrations.UpgradeAsync(connection, (int)version, ct).ConfigureAwait(false);
+            return;
+        }
         if (version != 0)
             throw new IncompatibleStoreException(
                 $"{path} was written with store schema version {version}; this ImageBench reads version {Version}. " +
