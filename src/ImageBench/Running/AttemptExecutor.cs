@@ -56,8 +56,9 @@ internal sealed class AttemptExecutor(IRunStore store, ImageFileStore images, Ti
         // The image is in the file system when the clock stops; the fsync is ours, not the provider's, so it is
         // done outside the window but before the attempt that points at the file is committed.
         if (path is not null) images.FlushToDisk(path);
+        // The provider handed over an image, so it charged for it even though the bytes were cut short.
         if (outcome == AttemptOutcome.Ok && facts is not null && ImageCompleteness.Check(result.ImageBytes, facts.Format) is { } cutShort)
-            (outcome, reason) = (AttemptOutcome.InvalidResponse, cutShort);
+            (outcome, reason, result) = (AttemptOutcome.InvalidResponse, cutShort, result with { ImageLostAfterBilling = true });
 
         var (cost, costSource) = CostCalculator.Price(slot.Model, result with { Outcome = outcome }, facts);
         var attempt = new Attempt
@@ -84,7 +85,8 @@ internal sealed class AttemptExecutor(IRunStore store, ImageFileStore images, Ti
             ImagePath = path,
             Request = result.Request,
             RevisedPrompt = result.RevisedPrompt,
-            InterruptedCalls = interrupted,
+            // Paid calls whose answer never arrived are as unknown as calls lost to a crash (the store reconciles its counter later).
+            InterruptedCalls = interrupted + result.UnansweredPaidCalls,
         };
         // Saved even if the run is being cancelled right now: this image is paid for.
         await store.SaveAttemptAsync(attempt, CancellationToken.None).ConfigureAwait(false);

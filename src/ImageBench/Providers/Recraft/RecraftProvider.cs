@@ -26,7 +26,10 @@ public sealed class RecraftProvider : IImageProvider
 
     public bool IsAsynchronous => false;
 
-    public async Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CancellationToken ct)
+    public Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CancellationToken ct) =>
+        CallBilling.CreatingPaidWorkAsync(create => GenerateAsync(request, recorder, create, ct));
+
+    private async Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CallBilling create, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(recorder);
@@ -34,7 +37,7 @@ public sealed class RecraftProvider : IImageProvider
         var json = body.ToJsonString();
         var endpoint = UrlJoin.Combine(request.Model.BaseUrl, "v1/images/generations");
 
-        var call = await SyncExchange.SendParsedAsync(_http, () => Post(endpoint, json, request.Key), recorder, _policy,
+        var call = await SyncExchange.SendParsedAsync(_http, () => Post(endpoint, json, request.Key), recorder, _policy, create,
             request.Key, BodyReader.DefaultCap,
             RecraftErrorClassifier.Classify, RecraftResponseParser.Parse, ct).ConfigureAwait(false);
         if (call.Failure is not null) return call.Failure with { Request = body };
