@@ -42,7 +42,7 @@ public sealed class CallBilling
 
     /// <summary>
     /// The reason for a call that ended in a network failure. When a billable send went unanswered it says so: the
-    /// provider may have done (and charged for) the work, and we did not send it again.
+    /// provider may have done (and charged for) the work.
     /// </summary>
     internal string NetworkErrorReason(string step, Exception e, ApiKey? secret)
     {
@@ -50,7 +50,7 @@ public sealed class CallBilling
         var words = $"network error{(step.Length == 0 ? "" : " " + step)}: {e.Message}";
         if (UnansweredSends > 0)
             words += UnansweredSends == 1
-                ? "; the request may have reached the provider and may have been billed, so it was not sent again"
+                ? "; the request may have reached the provider and may have been billed"
                 : $"; {UnansweredSends} sends got no answer and each may have been billed";
         return ProviderWords.Redact(words, secret);
     }
