@@ -25,9 +25,14 @@ internal static class RunCommand
         var emulator = new Option<bool>("--emulator") { Description = "Send every call to the built-in emulator (no keys, no network)" };
         var timeScale = CommonOptions.TimeScale(0.1);
         var noScore = new Option<bool>("--no-score") { Description = "Do not score the images after the run (score later with `imagebench score DIR`)" };
+        var retryUnsafe = new Option<bool>("--retry-unsafe")
+        {
+            Description = "Also resend a generation call after its connection dropped mid-request or the server answered 500/502/504 "
+                          + "(the provider may already have billed it, so one image can be paid twice). Off: such calls are sent once",
+        };
         var judge = new JudgeOptions();
         var command = new Command("run", "Run a suite against models and write results.json, report.md and report.html")
-            { suite, modelsFile, model, repeat, outDir, resume, budget, dryRun, timeout, failAbove, emulator, timeScale, noScore };
+            { suite, modelsFile, model, repeat, outDir, resume, budget, dryRun, timeout, failAbove, emulator, timeScale, noScore, retryUnsafe };
         foreach (var option in judge.All) command.Options.Add(option);
         command.SetAction(async (parse, ct) =>
         {
@@ -49,7 +54,8 @@ internal static class RunCommand
                 FailAbove = parse.GetValue(failAbove),
                 Judge = judge.Read(parse),
             };
-            return await RunWorkflow.ExecuteAsync(request, parse.GetValue(emulator) ? CommonOptions.CheckTimeScale(parse.GetValue(timeScale)) : null, Console.Out, ct, score: !parse.GetValue(noScore));
+            return await RunWorkflow.ExecuteAsync(request, parse.GetValue(emulator) ? CommonOptions.CheckTimeScale(parse.GetValue(timeScale)) : null, Console.Out, ct,
+                score: !parse.GetValue(noScore), retryPossiblyBilled: parse.GetValue(retryUnsafe));
         });
         return command;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ImageBench.Emulator;
 using ImageBench.Providers;
+using ImageBench.Providers.Http;
 using ImageBench.Reporting;
 using ImageBench.Running;
 using Spectre.Console;
@@ -10,14 +11,16 @@ namespace ImageBench.Cli.Commands;
 /// <summary>Shared by <c>run</c> and <c>demo</c>: optional in-process emulator, the session, and what is printed.</summary>
 internal static class RunWorkflow
 {
-    public static async Task<int> ExecuteAsync(RunRequest request, double? emulatorTimeScale, TextWriter output, CancellationToken ct, bool score = true)
+    /// <param name="retryPossiblyBilled">--retry-unsafe: retry calls that create paid work even when the provider may have read them.</param>
+    public static async Task<int> ExecuteAsync(RunRequest request, double? emulatorTimeScale, TextWriter output, CancellationToken ct, bool score = true,
+        bool retryPossiblyBilled = false)
     {
         await using var emulator = emulatorTimeScale is { } scale
             ? await EmulatorServer.StartAsync(EmulatorOptions.ArticleDefaults(scale), ct)
             : null;
         var binding = emulator is null ? null : new EmulatorBinding(emulator.BaseUrl, emulatorTimeScale!.Value);
         ICredentialSource credentials = emulator is null ? new EnvironmentCredentialSource() : new FixedCredentialSource("emulator-key");
-        using var providers = new ProviderRegistry();
+        using var providers = new ProviderRegistry(RetryPolicy.Default with { RetryPossiblyBilled = retryPossiblyBilled });
         using var judgeHttp = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         // Created before the run so a judge without its key fails before anything is paid for.
         var judge = score ? request.Judge?.Create(judgeHttp, emulator?.BaseUrl) : null;

@@ -9,6 +9,12 @@ public static class CostSources
     public const string ApiTokensTimesCatalog = "api-tokens×catalog";
     /// <summary>The catalog's per-image price for the size tier actually produced.</summary>
     public const string CatalogPerImage = "catalog";
+    /// <summary>
+    /// The provider answered 2xx — it generated the image and charged for it — but the answer or the image bytes were
+    /// cut short on the way, so no image was stored: the catalog's per-image price (for the size produced when the
+    /// image's header survived, else the size requested).
+    /// </summary>
+    public const string CatalogAnswerLost = "catalog (answer lost)";
     /// <summary>No figure: no image was produced and the provider is not known to charge for failures.</summary>
     public const string None = "none";
 }

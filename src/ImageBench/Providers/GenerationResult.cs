@@ -25,6 +25,22 @@ public sealed record GenerationResult
     /// <summary>The request body as sent, with no credential in it.</summary>
     public JsonObject? Request { get; init; }
 
+    /// <summary>
+    /// Sends of the call that creates paid work whose answer never arrived (a reset or timeout after the request may
+    /// have reached the provider), retried ones included: each may have been billed. Counted like interrupted calls.
+    /// </summary>
+    public int UnansweredPaidCalls { get; init; }
+
+    /// <summary>
+    /// The provider answered 2xx — so the image was generated and billed — but the answer or the image bytes were
+    /// cut short or lost on the way. Priced from the catalog although no image was stored.
+    /// </summary>
+    public bool ImageLostAfterBilling { get; init; }
+
     public static GenerationResult Failed(AttemptOutcome outcome, string reason, int? httpStatus = null, JsonObject? request = null) =>
         new() { Outcome = outcome, Reason = reason, HttpStatus = httpStatus, Request = request };
+
+    /// <summary>A 2xx answer to the generating call whose body could not be read (cut short, or over the cap): billed, image lost.</summary>
+    public static GenerationResult AnswerLost(string reason, int httpStatus, JsonObject? request = null) =>
+        Failed(AttemptOutcome.InvalidResponse, reason, httpStatus, request) with { ImageLostAfterBilling = true };
 }

@@ -25,7 +25,12 @@ public sealed class ProviderRegistry : IDisposable
     private readonly HttpClient? _owned;
 
     /// <summary>The real adapters on a shared client this registry owns and disposes.</summary>
-    public ProviderRegistry() : this(CreateHttpClient()) => _owned = _http;
+    public ProviderRegistry() : this(RetryPolicy.Default)
+    {
+    }
+
+    /// <summary>The real adapters retrying by <paramref name="policy"/> (e.g. with <see cref="RetryPolicy.RetryPossiblyBilled"/>), on a client this registry owns.</summary>
+    public ProviderRegistry(RetryPolicy policy) : this(CreateHttpClient(), policy) => _owned = _http;
 
     /// <summary>Any set of adapters (tests use scripted ones), keyed by their <see cref="IImageProvider.Family"/>.</summary>
     public ProviderRegistry(IEnumerable<IImageProvider> providers) =>

@@ -70,8 +70,9 @@ internal sealed class AttemptExecutor(IRunStore store, ImageFileStore images, Ti
         // The image is in the file system when the clock stops; the fsync is ours, not the provider's, so it is
         // done outside the window but before the attempt that points at the file is committed.
         if (path is not null) images.FlushToDisk(path);
+        // The provider handed over an image, so it charged for it even though the bytes were cut short.
         if (outcome == AttemptOutcome.Ok && facts is not null && ImageCompleteness.Check(result.ImageBytes, facts.Format) is { } cutShort)
-            (outcome, reason) = (AttemptOutcome.InvalidResponse, cutShort);
+            (outcome, reason, result) = (AttemptOutcome.InvalidResponse, cutShort, result with { ImageLostAfterBilling = true });
 
         var (cost, costSource) = CostCalculator.Price(slot.Model, result with { Outcome = outcome }, facts);
         var attempt = new Attempt
@@ -98,6 +99,9 @@ internal sealed class AttemptExecutor(IRunStore store, ImageFileStore images, Ti
             ImagePath = path,
             Request = result.Request,
             RevisedPrompt = result.RevisedPrompt,
+            // Paid calls of this attempt whose answer never arrived (a connection dropped after sending); the store
+            // adds the calls this slot lost before.
+            InterruptedCalls = result.UnansweredPaidCalls,
         };
         // Saved even if the run is being cancelled right now: this image is paid for. The store adds the calls
         // this slot lost before (crashes, kills, claims taken over) to the attempt's interrupted calls.

@@ -7,7 +7,8 @@ namespace ImageBench.Running;
 /// <summary>
 /// Prices an attempt: money the API reported first; then reported tokens × catalog token prices (image tokens
 /// at image prices, text at text prices — never one for the other); then the catalog's per-image price for the
-/// size tier actually produced. The source is stored beside the figure.
+/// size tier actually produced. An image the provider generated and billed but whose answer was lost on the way
+/// still costs its catalog price. The source is stored beside the figure.
 /// </summary>
 public static class CostCalculator
 {
@@ -16,7 +17,9 @@ public static class CostCalculator
         if (result.ReportedCostUsd is { } reported)
             return (reported, CostSources.ApiReported);
         if (result.Outcome != AttemptOutcome.Ok || image is null)
-            return (null, CostSources.None);
+            return result.ImageLostAfterBilling && (image is null ? Estimate(model) : model.Price.PerImageFor(image.Width, image.Height)) is { } lost
+                ? (lost, CostSources.CatalogAnswerLost)
+                : (null, CostSources.None);
         if (result.Usage is { } usage && model.Price.PerMillionTokensUsd is { } prices && FromTokens(usage, prices) is { } tokenCost)
             return (tokenCost, CostSources.ApiTokensTimesCatalog);
         if (model.Price.PerImageFor(image.Width, image.Height) is { } perImage)

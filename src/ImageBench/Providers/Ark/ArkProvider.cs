@@ -23,7 +23,10 @@ public sealed class ArkProvider : IImageProvider
 
     public string Family => FamilyName;
 
-    public async Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CancellationToken ct)
+    public Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CancellationToken ct) =>
+        CallBilling.CreatingPaidWorkAsync(create => GenerateAsync(request, recorder, create, ct));
+
+    private async Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CallBilling create, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(recorder);
@@ -31,7 +34,7 @@ public sealed class ArkProvider : IImageProvider
         var json = body.ToJsonString();
         var endpoint = UrlJoin.Combine(request.Model.BaseUrl, "api/v3/images/generations");
 
-        var call = await SyncExchange.SendParsedAsync(_http, () => Post(endpoint, json, request.Key), recorder, _policy,
+        var call = await SyncExchange.SendParsedAsync(_http, () => Post(endpoint, json, request.Key), recorder, _policy, create,
             request.Key, BodyReader.DefaultCap,
             ArkErrorClassifier.ClassifyHttp, ArkResponseParser.Parse, ct).ConfigureAwait(false);
         if (call.Failure is not null) return call.Failure with { Request = body, ProviderRequestId = call.Answer?.Header("x-request-id") };

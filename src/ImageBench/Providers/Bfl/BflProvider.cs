@@ -27,7 +27,10 @@ public sealed class BflProvider : IImageProvider
 
     public string Family => FamilyName;
 
-    public async Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CancellationToken ct)
+    public Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CancellationToken ct) =>
+        CallBilling.CreatingPaidWorkAsync(create => GenerateAsync(request, recorder, create, ct));
+
+    private async Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CallBilling create, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(recorder);
@@ -37,7 +40,7 @@ public sealed class BflProvider : IImageProvider
 
         recorder.BeginPhase(PhaseNames.Submit);
         var submit = await JsonCall.SendAsync<BflSubmission>(_http, () => Build(HttpMethod.Post, endpoint, request.Key, json), recorder, _policy,
-            PhaseNames.Submit, "on submit", request.Key, BflErrorClassifier.ClassifyHttp, BflResponseParser.ParseSubmit, ct).ConfigureAwait(false);
+            PhaseNames.Submit, create, "on submit", request.Key, BflErrorClassifier.ClassifyHttp, BflResponseParser.ParseSubmit, ct).ConfigureAwait(false);
         if (submit.Value is not { } submission) return submit.Failure! with { Request = body };
 
         // The job exists (and is billed) from here on: it must be in the store before anything else can fail.
@@ -83,7 +86,7 @@ public sealed class BflProvider : IImageProvider
         {
             await Task.Delay(request.Model.PollInterval, recorder.Time, ct).ConfigureAwait(false);
             var call = await JsonCall.SendAsync<BflPoll>(_http, () => Build(HttpMethod.Get, pollUrl, key, null), recorder, _policy,
-                recorder.CurrentPhase ?? PhaseNames.Queued, "while polling", request.Key, BflErrorClassifier.ClassifyHttp, BflResponseParser.ParsePoll, ct).ConfigureAwait(false);
+                recorder.CurrentPhase ?? PhaseNames.Queued, CallBilling.Free, "while polling", request.Key, BflErrorClassifier.ClassifyHttp, BflResponseParser.ParsePoll, ct).ConfigureAwait(false);
             if (call.Value is not { } poll) return Fail(call.Failure!.Outcome, call.Failure.Reason!, call.Failure.HttpStatus);
             var status = call.Status;
 
@@ -123,8 +126,7 @@ public sealed class BflProvider : IImageProvider
         // Delivery URLs are signed; the key never goes there, even when it shares a host with the API.
         var download = await _http.DownloadAsync(poll.Sample, recorder, _policy, BodyReader.DefaultCap, ct).ConfigureAwait(false);
         if (download.Bytes is null)
-            return GenerationResult.Failed(download.BodyInvalid ? AttemptOutcome.InvalidResponse : AttemptOutcome.ProviderError,
-                WithUnknown(download.Failure!, unknown), download.HttpStatus, body) with { ProviderRequestId = jobId };
+            return download.AsFailure(null, body, WithUnknown(download.Failure!, unknown)) with { ProviderRequestId = jobId };
         var declared = download.ContentType
                        ?? (request.Options.TryGetValue("output_format", out var f) ? $"image/{f}" : null);
         return new GenerationResult

@@ -27,18 +27,21 @@ public sealed class DashScopeProvider : IImageProvider
     public string Family => FamilyName;
 
     /// <summary>The default protocol is a task; the sync variant resumes by running again like any sync adapter.</summary>
-    public async Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CancellationToken ct)
+    public Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CancellationToken ct) =>
+        CallBilling.CreatingPaidWorkAsync(create => GenerateAsync(request, recorder, create, ct));
+
+    private async Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CallBilling create, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(recorder);
         var body = DashScopeRequestBody.Build(request);
-        if (DashScopeRequestBody.IsSync(request)) return await SyncAsync(request, body, recorder, ct).ConfigureAwait(false);
+        if (DashScopeRequestBody.IsSync(request)) return await SyncAsync(request, body, recorder, create, ct).ConfigureAwait(false);
 
         var json = body.ToJsonString();
         var endpoint = UrlJoin.Combine(request.Model.BaseUrl, "api/v1/services/aigc/text2image/image-synthesis");
         recorder.BeginPhase(PhaseNames.Submit);
         var submit = await JsonCall.SendAsync<DashScopeTask>(_http, () => Build(HttpMethod.Post, endpoint, request.Key, json), recorder, _policy,
-            PhaseNames.Submit, "on submit", request.Key, DashScopeErrorClassifier.ClassifyHttp, DashScopeResponseParser.ParseTask, ct).ConfigureAwait(false);
+            PhaseNames.Submit, create, "on submit", request.Key, DashScopeErrorClassifier.ClassifyHttp, DashScopeResponseParser.ParseTask, ct).ConfigureAwait(false);
         if (submit.Failure is not null) return submit.Failure with { Request = body };
         var task = submit.Value!;
         if (task.TaskId is null) return GenerationResult.Failed(AttemptOutcome.InvalidResponse, "submit answer has no output.task_id", submit.Status, body);
@@ -67,7 +70,7 @@ public sealed class DashScopeProvider : IImageProvider
         {
             await Task.Delay(request.Model.PollInterval, recorder.Time, ct).ConfigureAwait(false);
             var call = await JsonCall.SendAsync<DashScopeTask>(_http, () => Build(HttpMethod.Get, pollUrl, request.Key, null), recorder, _policy,
-                recorder.CurrentPhase ?? PhaseNames.Queued, "while polling", request.Key, DashScopeErrorClassifier.ClassifyHttp, DashScopeResponseParser.ParseTask, ct).ConfigureAwait(false);
+                recorder.CurrentPhase ?? PhaseNames.Queued, CallBilling.Free, "while polling", request.Key, DashScopeErrorClassifier.ClassifyHttp, DashScopeResponseParser.ParseTask, ct).ConfigureAwait(false);
             if (call.Value is not { } task) return Fail(call.Failure!.Outcome, call.Failure.Reason!, call.Failure.HttpStatus);
             var status = call.Status;
 
@@ -102,12 +105,12 @@ public sealed class DashScopeProvider : IImageProvider
             GenerationResult.Failed(outcome, reason, httpStatus, body) with { ProviderRequestId = taskId };
     }
 
-    private async Task<GenerationResult> SyncAsync(GenerationRequest request, JsonObject body, AttemptRecorder recorder, CancellationToken ct)
+    private async Task<GenerationResult> SyncAsync(GenerationRequest request, JsonObject body, AttemptRecorder recorder, CallBilling create, CancellationToken ct)
     {
         var json = body.ToJsonString();
         var endpoint = UrlJoin.Combine(request.Model.BaseUrl, "api/v1/services/aigc/multimodal-generation/generation");
         var call = await SyncExchange.SendParsedAsync(_http, () => Build(HttpMethod.Post, endpoint, request.Key, json, async: false),
-            recorder, _policy, request.Key, JsonCall.SmallBodyCap,
+            recorder, _policy, create, request.Key, JsonCall.SmallBodyCap,
             DashScopeErrorClassifier.ClassifyHttp, DashScopeResponseParser.ParseSync, ct).ConfigureAwait(false);
         if (call.Failure is not null) return call.Failure with { Request = body };
         var (answer, parsed) = (call.Answer!, call.Value!);

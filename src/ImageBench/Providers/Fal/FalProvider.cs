@@ -26,7 +26,10 @@ public sealed class FalProvider : IImageProvider
 
     public string Family => FamilyName;
 
-    public async Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CancellationToken ct)
+    public Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CancellationToken ct) =>
+        CallBilling.CreatingPaidWorkAsync(create => GenerateAsync(request, recorder, create, ct));
+
+    private async Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CallBilling create, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(recorder);
@@ -35,7 +38,7 @@ public sealed class FalProvider : IImageProvider
         var endpoint = UrlJoin.Combine(request.Model.BaseUrl, request.Model.Upstream);
 
         recorder.BeginPhase(PhaseNames.Submit);
-        var (read, status, failure) = await GetJsonAsync(HttpMethod.Post, endpoint, request.Key, json, recorder, PhaseNames.Submit, "submit", ct).ConfigureAwait(false);
+        var (read, status, failure) = await GetJsonAsync(HttpMethod.Post, endpoint, request.Key, json, recorder, PhaseNames.Submit, create, "submit", ct).ConfigureAwait(false);
         if (failure is not null) return failure with { Request = body };
         var (submission, invalid) = FalResponseParser.ParseSubmit(read!);
         if (submission is null) return GenerationResult.Failed(AttemptOutcome.InvalidResponse, invalid!, status, body);
@@ -97,7 +100,7 @@ public sealed class FalProvider : IImageProvider
         {
             await Task.Delay(request.Model.PollInterval, recorder.Time, ct).ConfigureAwait(false);
             var phase = recorder.CurrentPhase ?? PhaseNames.Queued;
-            var (read, status, failure) = await GetJsonAsync(HttpMethod.Get, statusUrl, statusKey, null, recorder, phase, "polling", ct, request.Key).ConfigureAwait(false);
+            var (read, status, failure) = await GetJsonAsync(HttpMethod.Get, statusUrl, statusKey, null, recorder, phase, CallBilling.Free, "polling", ct, request.Key).ConfigureAwait(false);
             if (failure is not null) return Finish(failure);
             var (poll, invalid) = FalResponseParser.ParseStatus(read!);
             if (poll is null) return Finish(GenerationResult.Failed(AttemptOutcome.InvalidResponse, invalid!, status));
@@ -132,7 +135,7 @@ public sealed class FalProvider : IImageProvider
     {
         recorder.BeginPhase(PhaseNames.Download);
         var key = SendsKeyTo(resultUrl, request.Model.BaseUrl) ? request.Key : null;
-        var (read, status, failure) = await GetJsonAsync(HttpMethod.Get, resultUrl, key, null, recorder, PhaseNames.Download, "result", ct, request.Key, BodyReader.DefaultCap).ConfigureAwait(false);
+        var (read, status, failure) = await GetJsonAsync(HttpMethod.Get, resultUrl, key, null, recorder, PhaseNames.Download, CallBilling.Free, "result", ct, request.Key, BodyReader.DefaultCap).ConfigureAwait(false);
         if (failure is not null) return failure;
         var (result, invalid) = FalResponseParser.ParseResult(read!);
         if (result is null) return GenerationResult.Failed(AttemptOutcome.InvalidResponse, invalid!, status);
@@ -157,9 +160,7 @@ public sealed class FalProvider : IImageProvider
         {
             // CDN files are public links: the key never goes there. Fetched now, the links are not kept forever.
             var download = await _http.DownloadAsync(new Uri(result.ImageUrl), recorder, _policy, BodyReader.DefaultCap, ct).ConfigureAwait(false);
-            if (download.Bytes is null)
-                return GenerationResult.Failed(download.BodyInvalid ? AttemptOutcome.InvalidResponse : AttemptOutcome.ProviderError,
-                    download.Failure!, download.HttpStatus);
+            if (download.Bytes is null) return download.AsFailure(null);
             (bytes, contentType, httpStatus) = (download.Bytes, download.ContentType, download.HttpStatus ?? status);
         }
         return new GenerationResult
@@ -175,9 +176,9 @@ public sealed class FalProvider : IImageProvider
 
     /// <summary>One JSON call through the shared submit/poll exchange, authorised with fal's "Key" scheme.</summary>
     private async Task<(byte[]? Body, int Status, GenerationResult? Failure)> GetJsonAsync(HttpMethod method, Uri url, ApiKey? key, string? json,
-        AttemptRecorder recorder, string phase, string step, CancellationToken ct, ApiKey? secret = null, long cap = JsonCall.SmallBodyCap)
+        AttemptRecorder recorder, string phase, CallBilling billing, string step, CancellationToken ct, ApiKey? secret = null, long cap = JsonCall.SmallBodyCap)
     {
-        var answer = await JsonCall.SendAsync(_http, () => Build(method, url, key, json), recorder, _policy, phase, $"on {step}",
+        var answer = await JsonCall.SendAsync(_http, () => Build(method, url, key, json), recorder, _policy, phase, billing, $"on {step}",
             secret ?? key, FalErrorClassifier.ClassifyHttp, ct, cap).ConfigureAwait(false);
         return (answer.Body, answer.Status, answer.Failure);
     }

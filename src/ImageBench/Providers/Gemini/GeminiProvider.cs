@@ -24,13 +24,16 @@ public sealed class GeminiProvider : IImageProvider
 
     public string Family => FamilyName;
 
-    public async Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CancellationToken ct)
+    public Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CancellationToken ct) =>
+        CallBilling.CreatingPaidWorkAsync(create => GenerateAsync(request, recorder, create, ct));
+
+    private async Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CallBilling create, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(recorder);
         var body = GeminiRequestBody.Build(request);
         var endpoint = GoogleEndpoint.For(request, "generateContent");
-        var (read, status, serverMs, failure) = await GoogleCall.PostAsync(_http, _policy, endpoint, body, request.Key, recorder, ct).ConfigureAwait(false);
+        var (read, status, serverMs, failure) = await GoogleCall.PostAsync(_http, _policy, create, endpoint, body, request.Key, recorder, ct).ConfigureAwait(false);
         if (failure is not null) return failure;
 
         var (parsed, invalid) = GeminiResponseParser.Parse(read!);

@@ -9,18 +9,18 @@ namespace ImageBench.Providers.Gemini;
 internal static class GoogleCall
 {
     public static async Task<(byte[]? Body, int Status, double? ServerMs, GenerationResult? Failure)> PostAsync(ProviderHttp http, RetryPolicy policy,
-        GoogleEndpoint endpoint, JsonObject body, ApiKey? key, AttemptRecorder recorder, CancellationToken ct)
+        CallBilling create, GoogleEndpoint endpoint, JsonObject body, ApiKey? key, AttemptRecorder recorder, CancellationToken ct)
     {
         var json = body.ToJsonString();
         recorder.BeginPhase(PhaseNames.Generating);
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(() => endpoint.Post(json, key), recorder, policy, PhaseNames.Generating, ct, key).ConfigureAwait(false);
+            response = await http.SendAsync(() => endpoint.Post(json, key), recorder, policy, PhaseNames.Generating, create, ct, key).ConfigureAwait(false);
         }
         catch (Exception e) when (RetryPolicy.IsRetryableException(e) && !ct.IsCancellationRequested)
         {
-            return (null, 0, null, GenerationResult.Failed(AttemptOutcome.ProviderError, ProviderWords.Redact($"network error: {e.Message}", key), request: body));
+            return (null, 0, null, GenerationResult.Failed(AttemptOutcome.ProviderError, create.NetworkErrorReason("", e, key), request: body));
         }
         using (response)
         {
@@ -36,7 +36,7 @@ internal static class GoogleCall
             }
             return read.Ok
                 ? (read.Bytes, status, serverMs, null)
-                : (null, status, serverMs, GenerationResult.Failed(AttemptOutcome.InvalidResponse, read.Failure!, status, body));
+                : (null, status, serverMs, GenerationResult.AnswerLost(read.Failure!, status, body));
         }
     }
 }

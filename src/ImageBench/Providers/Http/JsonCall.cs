@@ -27,22 +27,24 @@ public static class JsonCall
     /// <summary>Job and status answers are small; 4 MiB is far beyond any real one.</summary>
     public const long SmallBodyCap = 4L * 1024 * 1024;
 
+    /// <param name="billing">Whether the call creates paid work (a submit or create) or is free to repeat (a poll, a result fetch).</param>
     /// <param name="step">Words for a network failure: "on submit", "while polling".</param>
     /// <param name="secret">The key to scrub from every reason, even when it is not sent on this call.</param>
     public static async Task<JsonAnswer> SendAsync(
-        ProviderHttp http, Func<HttpRequestMessage> build, AttemptRecorder recorder, RetryPolicy policy, string phase, string step,
-        ApiKey? secret, HttpErrorClassifier classify, CancellationToken ct, long cap = SmallBodyCap)
+        ProviderHttp http, Func<HttpRequestMessage> build, AttemptRecorder recorder, RetryPolicy policy, string phase, CallBilling billing,
+        string step, ApiKey? secret, HttpErrorClassifier classify, CancellationToken ct, long cap = SmallBodyCap)
     {
         ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(billing);
         ArgumentNullException.ThrowIfNull(classify);
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(build, recorder, policy, phase, ct, secret).ConfigureAwait(false);
+            response = await http.SendAsync(build, recorder, policy, phase, billing, ct, secret).ConfigureAwait(false);
         }
         catch (Exception e) when (RetryPolicy.IsRetryableException(e) && !ct.IsCancellationRequested)
         {
-            return new(null, 0, GenerationResult.Failed(AttemptOutcome.ProviderError, ProviderWords.Redact($"network error {step}: {e.Message}", secret)));
+            return new(null, 0, GenerationResult.Failed(AttemptOutcome.ProviderError, billing.NetworkErrorReason(step, e, secret)));
         }
         using (response)
         {
@@ -54,19 +56,21 @@ public static class JsonCall
                 var (outcome, reason) = classify(status, text, secret);
                 return new(null, status, GenerationResult.Failed(outcome, reason, status));
             }
-            return read.Ok
-                ? new(read.Bytes, status, null)
-                : new(null, status, GenerationResult.Failed(AttemptOutcome.InvalidResponse, read.Failure!, status));
+            if (read.Ok) return new(read.Bytes, status, null);
+            // A 2xx answer to a create was billed even though we lost it; a poll's lost answer costs nothing more.
+            return new(null, status, billing.IsBillable
+                ? GenerationResult.AnswerLost(read.Failure!, status)
+                : GenerationResult.Failed(AttemptOutcome.InvalidResponse, read.Failure!, status));
         }
     }
 
     /// <summary>As <see cref="SendAsync"/>, then parses a 2xx body; an unparseable one is an invalid response.</summary>
     public static async Task<JsonAnswer<T>> SendAsync<T>(
-        ProviderHttp http, Func<HttpRequestMessage> build, AttemptRecorder recorder, RetryPolicy policy, string phase, string step,
-        ApiKey? secret, HttpErrorClassifier classify, JsonParser<T> parse, CancellationToken ct, long cap = SmallBodyCap) where T : class
+        ProviderHttp http, Func<HttpRequestMessage> build, AttemptRecorder recorder, RetryPolicy policy, string phase, CallBilling billing,
+        string step, ApiKey? secret, HttpErrorClassifier classify, JsonParser<T> parse, CancellationToken ct, long cap = SmallBodyCap) where T : class
     {
         ArgumentNullException.ThrowIfNull(parse);
-        var answer = await SendAsync(http, build, recorder, policy, phase, step, secret, classify, ct, cap).ConfigureAwait(false);
+        var answer = await SendAsync(http, build, recorder, policy, phase, billing, step, secret, classify, ct, cap).ConfigureAwait(false);
         if (answer.Failure is not null) return new(null, answer.Status, answer.Failure);
         var (value, failure) = parse(answer.Body);
         return value is null

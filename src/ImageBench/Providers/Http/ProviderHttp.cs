@@ -5,8 +5,10 @@ namespace ImageBench.Providers.Http;
 
 /// <summary>
 /// The one way adapters talk HTTP: send, and on a transient failure record the failed try on the attempt,
-/// wait (server-requested or backoff) on the attempt's clock, and try again. After the last retry the final
-/// failed response goes back to the adapter, which knows how to read its provider's errors.
+/// wait (server-requested or backoff) on the attempt's clock, and try again — a call that creates paid work
+/// (<see cref="CallBilling"/>) only when it provably never reached the provider or was told 429/503, so one slot
+/// is never paid twice. After the last retry the final failed response goes back to the adapter, which knows how
+/// to read its provider's errors.
 /// </summary>
 public sealed class ProviderHttp
 {
@@ -23,21 +25,25 @@ public sealed class ProviderHttp
     /// <summary>
     /// Sends the request built by <paramref name="build"/> (called once per try: a request message cannot be
     /// sent twice). Returns with headers read; the caller owns and disposes the response. Network errors that
-    /// outlast the policy are rethrown; cancellation always propagates.
+    /// outlast the policy — or, for a <paramref name="billing"/> that creates paid work, any that may have come
+    /// after the provider read the request — are rethrown; cancellation always propagates.
     /// </summary>
     public async Task<HttpResponseMessage> SendAsync(
-        Func<HttpRequestMessage> build, AttemptRecorder rec, RetryPolicy policy, string phase,
+        Func<HttpRequestMessage> build, AttemptRecorder rec, RetryPolicy policy, string phase, CallBilling billing,
         CancellationToken ct, ApiKey? secret = null)
     {
         ArgumentNullException.ThrowIfNull(build);
         ArgumentNullException.ThrowIfNull(rec);
         ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(billing);
+        var clientHasNoTimeout = _http.Timeout == Timeout.InfiniteTimeSpan;
         var waited = TimeSpan.Zero;
         for (var retry = 1; ; retry++)
         {
             var started = rec.Time.GetTimestamp();
             HttpResponseMessage? response = null;
             ExceptionDispatchInfo? error = null;
+            var neverReached = false;
             using (var request = build())
             {
                 try
@@ -46,17 +52,24 @@ public sealed class ProviderHttp
                 }
                 catch (Exception e) when (RetryPolicy.IsRetryableException(e) && !ct.IsCancellationRequested)
                 {
+                    neverReached = RequestDelivery.NeverReached(e, clientHasNoTimeout);
                     error = ExceptionDispatchInfo.Capture(e);
                 }
                 catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
                 {
                     // A handler-level timeout (e.g. ConnectTimeout) is a network failure, not the caller cancelling:
                     // letting it escape as a cancellation would make the runner report Ctrl-C or a deadline.
-                    error = ExceptionDispatchInfo.Capture(new HttpRequestException($"request timed out: {e.Message}", e));
+                    neverReached = RequestDelivery.NeverReached(e, clientHasNoTimeout);
+                    var words = (e.InnerException as TimeoutException)?.Message ?? e.Message;
+                    error = ExceptionDispatchInfo.Capture(new HttpRequestException($"request timed out: {words}", e));
                 }
             }
 
-            if (response is not null && !RetryPolicy.IsRetryableStatus((int)response.StatusCode))
+            // A billable send that got no answer may have been charged, whether or not it is sent again.
+            if (error is not null && !neverReached) billing.CountUnanswered();
+            if (error is not null && !policy.MayRetry(billing, error.SourceException, neverReached))
+                error.Throw();
+            if (response is not null && !policy.MayRetry(billing, (int)response.StatusCode))
                 return response;
 
             var hint = response is null ? null : RetryAfter.From(response, rec.Time.GetUtcNow());
@@ -111,7 +124,7 @@ public sealed class ProviderHttp
             HttpResponseMessage response;
             try
             {
-                response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, url), rec, policy, PhaseNames.Download, ct).ConfigureAwait(false);
+                response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, url), rec, policy, PhaseNames.Download, CallBilling.Free, ct).ConfigureAwait(false);
             }
             catch (Exception e) when (RetryPolicy.IsRetryableException(e) && !ct.IsCancellationRequested)
             {
@@ -142,5 +155,12 @@ public sealed class ProviderHttp
 }
 
 /// <summary>The outcome of fetching a result URL. <see cref="BodyInvalid"/> separates "the bytes were broken"
-/// (InvalidResponse) from "the server refused to hand them over" (ProviderError).</summary>
-public sealed record Download(byte[]? Bytes, string? ContentType, int? HttpStatus, string? Failure, bool BodyInvalid);
+/// (InvalidResponse) from "the server refused to hand them over" (ProviderError). Broken bytes of a generated
+/// image mean it was billed and lost (<see cref="GenerationResult.ImageLostAfterBilling"/>).</summary>
+public sealed record Download(byte[]? Bytes, string? ContentType, int? HttpStatus, string? Failure, bool BodyInvalid)
+{
+    /// <summary>The failed result a download without bytes becomes; <paramref name="reason"/> replaces <see cref="Failure"/> when given.</summary>
+    public GenerationResult AsFailure(int? httpStatus, System.Text.Json.Nodes.JsonObject? request = null, string? reason = null) =>
+        GenerationResult.Failed(BodyInvalid ? AttemptOutcome.InvalidResponse : AttemptOutcome.ProviderError, reason ?? Failure ?? "image download failed",
+            HttpStatus ?? httpStatus, request) with { ImageLostAfterBilling = BodyInvalid };
+}

@@ -29,6 +29,15 @@ public sealed record RetryPolicy(
     public static RetryPolicy None { get; } = Default with { MaxRetries = 0 };
 
     /// <summary>
+    /// Retry billable calls (those that create paid work) by the same rules as free ones, even after a failure that
+    /// may have come after the provider read the request — the old behaviour, opted into with <c>--retry-unsafe</c>.
+    /// Off by default: then a billable call is sent again only when it provably never reached the provider
+    /// (<see cref="MayRetry(CallBilling, Exception, bool)"/>) or was answered 429 or 503. Either way every send that
+    /// went unanswered is counted on the attempt, because each may have been paid for.
+    /// </summary>
+    public bool RetryPossiblyBilled { get; init; }
+
+    /// <summary>
     /// Statuses worth another try: timeouts, conflicts (some gateways answer 409 while a replica is busy),
     /// rate limits and transient server failures. Any other 4xx is the request's fault and repeats identically.
     /// </summary>
@@ -37,6 +46,27 @@ public sealed record RetryPolicy(
 
     /// <summary>Network failures (connection reset, DNS, truncated stream) are transient by nature.</summary>
     public static bool IsRetryableException(Exception e) => e is HttpRequestException or IOException;
+
+    /// <summary>
+    /// Whether a call answered <paramref name="status"/> may be sent again. A billable call only on 429 and 503: a
+    /// rate limit or an unavailable service did not take the work on, while a 500, 502, 504, 408 or 409 may have
+    /// come after it was started.
+    /// </summary>
+    public bool MayRetry(CallBilling billing, int status)
+    {
+        ArgumentNullException.ThrowIfNull(billing);
+        return IsRetryableStatus(status) && (!billing.IsBillable || RetryPossiblyBilled || status is 429 or 503);
+    }
+
+    /// <summary>
+    /// Whether a call that failed with <paramref name="e"/> may be sent again: a billable one only when the request
+    /// provably never reached the provider (see <see cref="RequestDelivery.NeverReached"/>).
+    /// </summary>
+    public bool MayRetry(CallBilling billing, Exception e, bool neverReached)
+    {
+        ArgumentNullException.ThrowIfNull(billing);
+        return IsRetryableException(e) && (!billing.IsBillable || RetryPossiblyBilled || neverReached);
+    }
 
     /// <summary>Jittered exponential backoff before retry number <paramref name="retry"/> (1-based).</summary>
     public TimeSpan Backoff(int retry, Random random)

@@ -24,21 +24,27 @@ public sealed record SyncCall<T>(SyncAnswer? Answer, T? Value, GenerationResult?
 /// </summary>
 public static class SyncExchange
 {
-    /// <summary>Sends and reads the answer; a network failure that outlasted the retries comes back as a reason.</summary>
+    /// <summary>
+    /// Sends and reads the answer; a network failure that outlasted the retries (or, the call being
+    /// <paramref name="create"/>, that may have come after the provider read it) comes back as a reason.
+    /// </summary>
+    /// <param name="create">The slot's billable generation call (see <see cref="CallBilling.CreatingPaidWorkAsync"/>).</param>
     public static async Task<(SyncAnswer? Answer, string? NetworkError)> SendAsync(
-        ProviderHttp http, Func<HttpRequestMessage> build, AttemptRecorder recorder, RetryPolicy policy, ApiKey? key, long cap, CancellationToken ct)
+        ProviderHttp http, Func<HttpRequestMessage> build, AttemptRecorder recorder, RetryPolicy policy, CallBilling create, ApiKey? key, long cap,
+        CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(recorder);
+        ArgumentNullException.ThrowIfNull(create);
         recorder.BeginPhase(PhaseNames.Generating);
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(build, recorder, policy, PhaseNames.Generating, ct, key).ConfigureAwait(false);
+            response = await http.SendAsync(build, recorder, policy, PhaseNames.Generating, create, ct, key).ConfigureAwait(false);
         }
         catch (Exception e) when (RetryPolicy.IsRetryableException(e) && !ct.IsCancellationRequested)
         {
-            return (null, ProviderWords.Redact($"network error: {e.Message}", key));
+            return (null, create.NetworkErrorReason("", e, key));
         }
         using (response)
         {
@@ -58,19 +64,19 @@ public static class SyncExchange
     /// the adapter adds. The answer is kept on failures too, for headers such as request ids.
     /// </summary>
     public static async Task<SyncCall<T>> SendParsedAsync<T>(
-        ProviderHttp http, Func<HttpRequestMessage> build, AttemptRecorder recorder, RetryPolicy policy, ApiKey? key, long cap,
+        ProviderHttp http, Func<HttpRequestMessage> build, AttemptRecorder recorder, RetryPolicy policy, CallBilling create, ApiKey? key, long cap,
         HttpErrorClassifier classify, JsonParser<T> parse, CancellationToken ct) where T : class
     {
         ArgumentNullException.ThrowIfNull(classify);
         ArgumentNullException.ThrowIfNull(parse);
-        var (answer, network) = await SendAsync(http, build, recorder, policy, key, cap, ct).ConfigureAwait(false);
+        var (answer, network) = await SendAsync(http, build, recorder, policy, create, key, cap, ct).ConfigureAwait(false);
         if (answer is null) return new(null, null, GenerationResult.Failed(AttemptOutcome.ProviderError, network!));
         if (!answer.IsSuccess)
         {
             var (outcome, reason) = classify(answer.Status, answer.Text, key);
             return new(answer, null, GenerationResult.Failed(outcome, reason, answer.Status));
         }
-        if (!answer.Body.Ok) return new(answer, null, GenerationResult.Failed(AttemptOutcome.InvalidResponse, answer.Body.Failure!, answer.Status));
+        if (!answer.Body.Ok) return new(answer, null, GenerationResult.AnswerLost(answer.Body.Failure!, answer.Status));
         var (parsed, failure) = parse(answer.Body.Bytes);
         return parsed is null
             ? new(answer, null, GenerationResult.Failed(AttemptOutcome.InvalidResponse, failure ?? "the answer could not be parsed", answer.Status))
@@ -96,6 +102,7 @@ public static class SyncExchange
                 Reason = download.Failure,
                 HttpStatus = download.HttpStatus ?? done.HttpStatus,
                 ImageBytes = null,
+                ImageLostAfterBilling = download.BodyInvalid,
             };
         return done with
         {

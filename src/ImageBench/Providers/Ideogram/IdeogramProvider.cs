@@ -24,14 +24,17 @@ public sealed class IdeogramProvider : IImageProvider
 
     public string Family => FamilyName;
 
-    public async Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CancellationToken ct)
+    public Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CancellationToken ct) =>
+        CallBilling.CreatingPaidWorkAsync(create => GenerateAsync(request, recorder, create, ct));
+
+    private async Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CallBilling create, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(recorder);
         var fields = IdeogramRequestBody.Build(request);
         var endpoint = UrlJoin.Combine(request.Model.BaseUrl, "v1/ideogram-v3/generate");
 
-        var call = await SyncExchange.SendParsedAsync(_http, () => Post(endpoint, fields, request.Key), recorder, _policy,
+        var call = await SyncExchange.SendParsedAsync(_http, () => Post(endpoint, fields, request.Key), recorder, _policy, create,
             request.Key, 4 * 1024 * 1024,
             IdeogramErrorClassifier.Classify, IdeogramResponseParser.Parse, ct).ConfigureAwait(false);
         if (call.Failure is not null) return call.Failure with { Request = fields };

@@ -27,7 +27,10 @@ public sealed class OpenAIProvider : IImageProvider
 
     public string Family => FamilyName;
 
-    public async Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CancellationToken ct)
+    public Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CancellationToken ct) =>
+        CallBilling.CreatingPaidWorkAsync(create => GenerateAsync(request, recorder, create, ct));
+
+    private async Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CallBilling create, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(recorder);
@@ -40,12 +43,11 @@ public sealed class OpenAIProvider : IImageProvider
         try
         {
             response = await _http.SendAsync(() => BuildPost(endpoint, json, request.Key), recorder, _policy,
-                PhaseNames.Generating, ct, request.Key).ConfigureAwait(false);
+                PhaseNames.Generating, create, ct, request.Key).ConfigureAwait(false);
         }
         catch (Exception e) when (RetryPolicy.IsRetryableException(e) && !ct.IsCancellationRequested)
         {
-            return GenerationResult.Failed(AttemptOutcome.ProviderError,
-                ProviderWords.Redact($"network error: {e.Message}", request.Key), request: body);
+            return GenerationResult.Failed(AttemptOutcome.ProviderError, create.NetworkErrorReason("", e, request.Key), request: body);
         }
 
         using (response)
@@ -61,7 +63,7 @@ public sealed class OpenAIProvider : IImageProvider
                 return GenerationResult.Failed(outcome, reason, status, body) with { ProviderRequestId = requestId };
             }
             if (!read.Ok)
-                return Invalid(read.Failure!, status, body, requestId);
+                return GenerationResult.AnswerLost(read.Failure!, status, body) with { ProviderRequestId = requestId };
 
             var (parsed, failure) = OpenAIResponseParser.Parse(read.Bytes);
             if (parsed is null)
@@ -73,9 +75,7 @@ public sealed class OpenAIProvider : IImageProvider
             {
                 // dall-e URLs are signed and expire after 60 minutes: fetch now, and never with our key.
                 var download = await _http.DownloadAsync(url, recorder, _policy, BodyReader.DefaultCap, ct).ConfigureAwait(false);
-                if (download.Bytes is null)
-                    return GenerationResult.Failed(download.BodyInvalid ? AttemptOutcome.InvalidResponse : AttemptOutcome.ProviderError,
-                        download.Failure!, download.HttpStatus ?? status, body) with { ProviderRequestId = requestId };
+                if (download.Bytes is null) return download.AsFailure(status, body) with { ProviderRequestId = requestId };
                 image = download.Bytes;
                 contentType = download.ContentType ?? contentType;
             }

@@ -25,7 +25,10 @@ public sealed class OpenRouterProvider : IImageProvider
 
     public string Family => FamilyName;
 
-    public async Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CancellationToken ct)
+    public Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CancellationToken ct) =>
+        CallBilling.CreatingPaidWorkAsync(create => GenerateAsync(request, recorder, create, ct));
+
+    private async Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CallBilling create, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(recorder);
@@ -33,7 +36,7 @@ public sealed class OpenRouterProvider : IImageProvider
         var json = body.ToJsonString();
         var endpoint = UrlJoin.Combine(request.Model.BaseUrl, "api/v1/chat/completions");
 
-        var call = await SyncExchange.SendParsedAsync(_http, () => Post(endpoint, json, request.Key), recorder, _policy,
+        var call = await SyncExchange.SendParsedAsync(_http, () => Post(endpoint, json, request.Key), recorder, _policy, create,
             request.Key, BodyReader.DefaultCap,
             OpenRouterErrorClassifier.ClassifyHttp, OpenRouterResponseParser.Parse, ct).ConfigureAwait(false);
         if (call.Failure is not null) return call.Failure with { Request = body };

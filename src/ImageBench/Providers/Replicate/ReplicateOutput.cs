@@ -30,9 +30,7 @@ public static class ReplicateOutput
             var download = ReplicateProvider.SendsKeyTo(url, request.Model.BaseUrl)
                 ? await DownloadWithKeyAsync(http, policy, url, request.Key, recorder, ct).ConfigureAwait(false)
                 : await http.DownloadAsync(url, recorder, policy, BodyReader.DefaultCap, ct).ConfigureAwait(false);
-            if (download.Bytes is null)
-                return GenerationResult.Failed(download.BodyInvalid ? AttemptOutcome.InvalidResponse : AttemptOutcome.ProviderError,
-                    download.Failure!, download.HttpStatus);
+            if (download.Bytes is null) return download.AsFailure(null);
             (bytes, contentType, httpStatus) = (download.Bytes, download.ContentType, download.HttpStatus ?? status);
         }
         return new GenerationResult
@@ -52,7 +50,7 @@ public static class ReplicateOutput
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(() => ReplicateProvider.Build(HttpMethod.Get, url, key, null, null, "*/*"), recorder, policy, PhaseNames.Download, ct, key).ConfigureAwait(false);
+            response = await http.SendAsync(() => ReplicateProvider.Build(HttpMethod.Get, url, key, null, null, "*/*"), recorder, policy, PhaseNames.Download, CallBilling.Free, ct, key).ConfigureAwait(false);
         }
         catch (Exception e) when (RetryPolicy.IsRetryableException(e) && !ct.IsCancellationRequested)
         {

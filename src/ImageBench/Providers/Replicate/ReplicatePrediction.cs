@@ -15,10 +15,13 @@ public static class ReplicateStatus
 /// <param name="Output">The first output: an http(s) URL or a data: URL (sync mode), as text.</param>
 /// <param name="Error">The error as text (a string, or an object's raw JSON), when present.</param>
 /// <param name="GetUrl">urls.get: where to poll.</param>
+/// <param name="Problem">Why this prediction cannot give an image although it exists (no status, an output that is
+/// not an image URL); judged after its id is stored.</param>
 public sealed record ReplicatePrediction(
     string Id,
     string Status,
     string? Output,
     string? Error,
     double? PredictSeconds,
-    Uri? GetUrl);
+    Uri? GetUrl,
+    string? Problem = null);

@@ -30,7 +30,10 @@ public sealed class ReplicateProvider : IImageProvider
 
     public string Family => FamilyName;
 
-    public async Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CancellationToken ct)
+    public Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CancellationToken ct) =>
+        CallBilling.CreatingPaidWorkAsync(create => GenerateAsync(request, recorder, create, ct));
+
+    private async Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CallBilling create, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(recorder);
@@ -45,7 +48,7 @@ public sealed class ReplicateProvider : IImageProvider
         // In sync mode the server holds the POST while the model runs: that time is generation, not submission.
         var phase = prefer is null ? PhaseNames.Submit : PhaseNames.Generating;
         recorder.BeginPhase(phase);
-        var (prediction, status, failure) = await CallAsync(HttpMethod.Post, endpoint, request.Key, json, prefer, recorder, phase, "create", request.Key, ct).ConfigureAwait(false);
+        var (prediction, status, failure) = await CallAsync(HttpMethod.Post, endpoint, request.Key, json, prefer, recorder, phase, create, "create", request.Key, ct).ConfigureAwait(false);
         if (failure is not null) return failure with { Request = body };
 
         // The prediction exists (and is billed) from here on: store it before anything else can fail.
@@ -62,7 +65,7 @@ public sealed class ReplicateProvider : IImageProvider
         var url = GetUrlFor(request.Model.BaseUrl, job.JobId, job.PollUrl);
         recorder.BeginPhase(PhaseNames.Queued);
         var key = SendsKeyTo(url, request.Model.BaseUrl) ? request.Key : null;
-        var (prediction, status, failure) = await CallAsync(HttpMethod.Get, url, key, null, null, recorder, PhaseNames.Queued, "polling", request.Key, ct).ConfigureAwait(false);
+        var (prediction, status, failure) = await CallAsync(HttpMethod.Get, url, key, null, null, recorder, PhaseNames.Queued, CallBilling.Free, "polling", request.Key, ct).ConfigureAwait(false);
         if (failure is not null) return failure with { Request = body, ProviderRequestId = job.JobId };
         return await FollowAsync(request, body, prediction!, status, recorder, ct).ConfigureAwait(false);
     }
@@ -99,6 +102,8 @@ public sealed class ReplicateProvider : IImageProvider
         {
             if (ReplicateErrorClassifier.ClassifyStatus(prediction, request.Key) is { } terminal)
                 return Finish(GenerationResult.Failed(terminal.Outcome, terminal.Reason, status) with { ServerMs = ServerMs(prediction), ServerMsSource = Source(prediction) });
+            if (prediction.Problem is { } problem)
+                return Finish(GenerationResult.Failed(AttemptOutcome.InvalidResponse, problem, status));
             // Sync mode can answer "processing" with the output already there: the output decides, not the status.
             if (prediction.Output is not null)
                 return Finish(await ReplicateOutput.FetchAsync(_http, _policy, request, prediction, status, recorder, ct).ConfigureAwait(false));
@@ -119,7 +124,7 @@ public sealed class ReplicateProvider : IImageProvider
 
             await Task.Delay(request.Model.PollInterval, recorder.Time, ct).ConfigureAwait(false);
             var (next, nextStatus, failure) = await CallAsync(HttpMethod.Get, pollUrl, pollKey, null, null, recorder,
-                recorder.CurrentPhase ?? PhaseNames.Queued, "polling", request.Key, ct).ConfigureAwait(false);
+                recorder.CurrentPhase ?? PhaseNames.Queued, CallBilling.Free, "polling", request.Key, ct).ConfigureAwait(false);
             if (failure is not null) return Finish(failure);
             (prediction, status) = (next!, nextStatus);
         }
@@ -133,11 +138,11 @@ public sealed class ReplicateProvider : IImageProvider
     }
 
     private async Task<(ReplicatePrediction? Prediction, int Status, GenerationResult? Failure)> CallAsync(HttpMethod method, Uri url, ApiKey? key,
-        string? json, string? prefer, AttemptRecorder recorder, string phase, string step, ApiKey? secret, CancellationToken ct)
+        string? json, string? prefer, AttemptRecorder recorder, string phase, CallBilling billing, string step, ApiKey? secret, CancellationToken ct)
     {
         // Sync-mode answers can carry the image inline as a data: URL, so the cap is the image cap.
         var answer = await JsonCall.SendAsync<ReplicatePrediction>(_http, () => Build(method, url, key, json, prefer, "application/json"), recorder, _policy,
-            phase, $"on {step}", secret, ReplicateErrorClassifier.ClassifyHttp, ReplicateResponseParser.Parse, ct,
+            phase, billing, $"on {step}", secret, ReplicateErrorClassifier.ClassifyHttp, ReplicateResponseParser.Parse, ct,
             prefer is null ? JsonCall.SmallBodyCap : BodyReader.DefaultCap).ConfigureAwait(false);
         return (answer.Value, answer.Status, answer.Failure);
     }

@@ -3,7 +3,11 @@ using ImageBench.Providers.Http;
 
 namespace ImageBench.Providers.Replicate;
 
-/// <summary>Pure reading of Replicate prediction objects. Garbage yields a reason (InvalidResponse), never an exception.</summary>
+/// <summary>
+/// Pure reading of Replicate prediction objects. Garbage yields a reason (InvalidResponse), never an exception; an
+/// object with an id is always read, with what makes it unusable in <see cref="ReplicatePrediction.Problem"/>, so a
+/// created (billed) prediction's id is never lost to a bad output.
+/// </summary>
 public static class ReplicateResponseParser
 {
     public static (ReplicatePrediction? Prediction, string? Failure) Parse(ReadOnlySpan<byte> body)
@@ -24,20 +28,16 @@ public static class ReplicateResponseParser
     {
         if (root.ValueKind != JsonValueKind.Object) return (null, "prediction is not a JSON object");
         if (Text(root, "id") is not { Length: > 0 } id) return (null, "prediction has no id");
-        if (Text(root, "status") is not { Length: > 0 } status) return (null, "prediction has no status");
 
-        // Output is model-defined: a URL string, a list of them, or (sync mode) data: URLs.
+        // From here the prediction exists (and is billed): whatever else is wrong with it is a Problem the adapter
+        // reports after storing the id, never a reason to drop the whole answer.
+        var status = Text(root, "status") ?? "";
+        var problem = status.Length == 0 ? "prediction has no status" : null;
         string? output = null;
         if (root.TryGetProperty("output", out var o))
         {
-            output = o.ValueKind switch
-            {
-                JsonValueKind.String => o.GetString(),
-                JsonValueKind.Array when o.GetArrayLength() > 0 && o[0].ValueKind == JsonValueKind.String => o[0].GetString(),
-                _ => null,
-            };
-            if (output is not null && !InlineImageUrl.IsDataUrl(output) && Http(output) is null)
-                return (null, "prediction output is not an http(s) or data: URL");
+            (output, var bad) = Output(o);
+            problem ??= bad;
         }
         string? error = null;
         if (root.TryGetProperty("error", out var e) && e.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
@@ -50,7 +50,20 @@ public static class ReplicateResponseParser
         Uri? get = null;
         if (root.TryGetProperty("urls", out var urls) && urls.ValueKind == JsonValueKind.Object)
             get = Http(Text(urls, "get"));
-        return (new ReplicatePrediction(id, status, output, error, predict, get), null);
+        return (new ReplicatePrediction(id, status, output, error, predict, get, problem), null);
+    }
+
+    /// <summary>Output is model-defined: a URL string, a list of them, or (sync mode) data: URLs. Anything else is no image.</summary>
+    private static (string? Output, string? Problem) Output(JsonElement o)
+    {
+        var first = o.ValueKind == JsonValueKind.Array ? (o.GetArrayLength() > 0 ? o[0] : (JsonElement?)null) : o;
+        if (first is not { } value || value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined) return (null, null);
+        if (value.ValueKind != JsonValueKind.String)
+            return (null, $"prediction output is a JSON {value.ValueKind.ToString().ToLowerInvariant()}, not an http(s) or data: URL");
+        var text = value.GetString()!;
+        return InlineImageUrl.IsDataUrl(text) || Http(text) is not null
+            ? (text, null)
+            : (null, "prediction output is not an http(s) or data: URL");
     }
 
     private static Uri? Http(string? s) =>

@@ -24,7 +24,10 @@ public sealed class StabilityProvider : IImageProvider
 
     public string Family => FamilyName;
 
-    public async Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CancellationToken ct)
+    public Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CancellationToken ct) =>
+        CallBilling.CreatingPaidWorkAsync(create => GenerateAsync(request, recorder, create, ct));
+
+    private async Task<GenerationResult> GenerateAsync(GenerationRequest request, AttemptRecorder recorder, CallBilling create, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(recorder);
@@ -32,7 +35,7 @@ public sealed class StabilityProvider : IImageProvider
         var json = StabilityRequestBody.WantsJson(request);
         var endpoint = UrlJoin.Combine(request.Model.BaseUrl, "v2beta/stable-image/generate/" + StabilityRequestBody.Mode(request.Model.Upstream));
 
-        var (answer, network) = await SyncExchange.SendAsync(_http, () => Post(endpoint, fields, json, request.Key), recorder, _policy,
+        var (answer, network) = await SyncExchange.SendAsync(_http, () => Post(endpoint, fields, json, request.Key), recorder, _policy, create,
             request.Key, BodyReader.DefaultCap, ct).ConfigureAwait(false);
         if (answer is null) return GenerationResult.Failed(AttemptOutcome.ProviderError, network!, request: fields);
         var requestId = answer.Header("x-request-id");
@@ -41,7 +44,7 @@ public sealed class StabilityProvider : IImageProvider
             var (outcome, reason) = StabilityErrorClassifier.Classify(answer.Status, answer.Text, request.Key);
             return GenerationResult.Failed(outcome, reason, answer.Status, fields) with { ProviderRequestId = requestId };
         }
-        if (!answer.Body.Ok) return GenerationResult.Failed(AttemptOutcome.InvalidResponse, answer.Body.Failure!, answer.Status, fields) with { ProviderRequestId = requestId };
+        if (!answer.Body.Ok) return GenerationResult.AnswerLost(answer.Body.Failure!, answer.Status, fields) with { ProviderRequestId = requestId };
 
         var (parsed, failure) = json
             ? StabilityResponseParser.ParseJson(answer.Body.Bytes)

@@ -20,23 +20,33 @@ public sealed class ArkEmulatorTests
 
     [Theory]
     [InlineData("ark", "seedream-4-0-250828", 429)]
-    [InlineData("stability", "stable-image-core", 500)]
+    [InlineData("stability", "stable-image-core", 503)]
     [InlineData("recraft", "recraftv3", 503)]
     [InlineData("openrouter", "google/gemini-2.5-flash-image", 429)]
     public async Task Injected_transient_faults_are_retried_in_the_generating_phase(string family, string upstream, int status)
     {
-        var failures = status switch
-        {
-            429 => new FailureInjection { RateLimitRate = 1, RetryAfterSeconds = 0 },
-            500 => new FailureInjection { ServerErrorRate = 1 },
-            _ => new FailureInjection { UnavailableRate = 1 },
-        };
+        var failures = status == 429
+            ? new FailureInjection { RateLimitRate = 1, RetryAfterSeconds = 0 }
+            : new FailureInjection { UnavailableRate = 1 };
         await using var server = await EmulatorFixture.StartAsync(o => o.WithProfile(upstream, new ModelProfile { ImageFormat = "png", Failures = failures }));
         var run = await EmulatedAdapterRun.GenerateAsync(server, EmulatedAdapterRun.Model(server, family, upstream), "p");
 
         Assert.True(run.Result.Outcome == AttemptOutcome.Ok, run.Result.Reason);
         var retry = Assert.Single(run.Recorder.Retries);
         Assert.Equal((PhaseNames.Generating, status), (retry.Phase, retry.HttpStatus));
+        Assert.Equal(1, server.Stats.InjectedFailures);
+    }
+
+    [Fact]
+    public async Task An_injected_server_error_on_the_paid_call_is_reported_not_resent()
+    {
+        // A 500 may come after the image was started (and billed): sending the POST again could pay twice.
+        await using var server = await EmulatorFixture.StartAsync(o => o.WithProfile("stable-image-core",
+            new ModelProfile { ImageFormat = "png", Failures = new FailureInjection { ServerErrorRate = 1 } }));
+        var run = await EmulatedAdapterRun.GenerateAsync(server, EmulatedAdapterRun.Model(server, "stability", "stable-image-core"), "p");
+
+        Assert.Equal((AttemptOutcome.ProviderError, 500), (run.Result.Outcome, run.Result.HttpStatus));
+        Assert.Empty(run.Recorder.Retries);
         Assert.Equal(1, server.Stats.InjectedFailures);
     }
 }

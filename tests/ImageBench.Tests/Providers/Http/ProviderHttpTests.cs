@@ -24,9 +24,10 @@ public sealed class ProviderHttpTests : IDisposable
 
     public void Dispose() => _client.Dispose();
 
+    /// <summary>A call that is free to repeat (a poll): the retry mechanics themselves, without the paid-work rule.</summary>
     private Task<HttpResponseMessage> Send(AttemptRecorder rec, RetryPolicy? policy = null, ApiKey? secret = null) =>
-        _clock.RunAsync(() => _http.SendAsync(() => new HttpRequestMessage(HttpMethod.Post, Url), rec,
-            policy ?? ProviderHarness.Policy, PhaseNames.Submit, CancellationToken.None, secret));
+        _clock.RunAsync(() => _http.SendAsync(() => new HttpRequestMessage(HttpMethod.Get, Url), rec,
+            policy ?? ProviderHarness.Policy, PhaseNames.Queued, CallBilling.Free, CancellationToken.None, secret));
 
     [Fact]
     public async Task Network_errors_are_retried_with_backoff_and_recorded()
@@ -38,7 +39,7 @@ public sealed class ProviderHttpTests : IDisposable
         using var response = await Send(rec);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(new RetryRecord(1, "submit", null, "HttpRequestException: Connection reset by peer", 25, 1000, "backoff"), Assert.Single(rec.Retries));
+        Assert.Equal(new RetryRecord(1, "queued", null, "HttpRequestException: Connection reset by peer", 25, 1000, "backoff"), Assert.Single(rec.Retries));
     }
 
     [Fact]

@@ -72,19 +72,33 @@ public sealed class OpenAIProviderContractTests : IDisposable
     }
 
     [Fact]
-    public async Task Server_errors_are_retried_then_reported_as_provider_error()
+    public async Task Unavailable_is_retried_then_reported_as_provider_error()
     {
         for (var i = 0; i < 4; i++)
-            _h.Handler.Json(HttpStatusCode.BadGateway, "<html>bad gateway</html>");
+            _h.Handler.Json(HttpStatusCode.ServiceUnavailable, "<html>service unavailable</html>");
         var rec = _h.NewRecorder();
 
         var result = await Run(rec);
 
         Assert.Equal(AttemptOutcome.ProviderError, result.Outcome);
-        Assert.Equal(502, result.HttpStatus);
-        Assert.Contains("bad gateway", result.Reason, StringComparison.Ordinal);
+        Assert.Equal(503, result.HttpStatus);
+        Assert.Contains("service unavailable", result.Reason, StringComparison.Ordinal);
         Assert.Equal([1000.0, 2000.0, 4000.0], rec.Retries.Select(r => r.WaitMs));
         Assert.All(rec.Retries, r => Assert.Equal("backoff", r.WaitSource));
+    }
+
+    [Fact]
+    public async Task A_bad_gateway_is_reported_at_once_because_the_image_may_be_under_way()
+    {
+        _h.Handler.Json(HttpStatusCode.BadGateway, "<html>bad gateway</html>");
+        var rec = _h.NewRecorder();
+
+        var result = await Run(rec);
+
+        Assert.Equal((AttemptOutcome.ProviderError, 502), (result.Outcome, result.HttpStatus));
+        Assert.Contains("bad gateway", result.Reason, StringComparison.Ordinal);
+        Assert.Empty(rec.Retries);
+        Assert.Single(_h.Handler.Requests);
     }
 
     [Theory]
