@@ -18,10 +18,8 @@ internal static class DemoCommand
         var command = new Command("demo", "Offline demo: the article's six prompts against emulated models, report written") { outDir, timeScale, repeat };
         command.SetAction(async (parse, ct) =>
         {
-            const string suite = "suites/seed-six.yaml";
-            const string models = "suites/seed-six.models.yaml";
-            if (!File.Exists(suite) || !File.Exists(models))
-                throw new InputException($"run the demo from the ImageBench checkout: {suite} and {models} were not found in {Environment.CurrentDirectory}");
+            var suite = DemoFile("seed-six.yaml");
+            var models = DemoFile("seed-six.models.yaml");
             var dir = parse.GetValue(outDir)!;
             ClearEarlierDemo(dir);
             var request = new RunRequest
@@ -37,6 +35,18 @@ internal static class DemoCommand
             return await RunWorkflow.ExecuteAsync(request, CommonOptions.CheckTimeScale(parse.GetValue(timeScale)), Console.Out, ct);
         });
         return command;
+    }
+
+    /// <summary>
+    /// The checkout's suites/ when run from it (edits show up at once), else the copy shipped beside the installed tool.
+    /// </summary>
+    private static string DemoFile(string name)
+    {
+        var inCheckout = Path.Combine("suites", name);
+        if (File.Exists(inCheckout)) return inCheckout;
+        var shipped = Path.Combine(AppContext.BaseDirectory, "suites", name);
+        return File.Exists(shipped) ? shipped
+            : throw new InputException($"the demo's {name} is neither in {Path.GetFullPath("suites")} nor beside the tool in {Path.GetDirectoryName(shipped)}");
     }
 
     /// <summary>Only ever deletes what a demo writes, and refuses a directory holding anything else.</summary>

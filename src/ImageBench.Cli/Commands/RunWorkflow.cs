@@ -15,6 +15,7 @@ internal static class RunWorkflow
     public static async Task<int> ExecuteAsync(RunRequest request, double? emulatorTimeScale, TextWriter output, CancellationToken ct, bool score = true,
         bool retryPossiblyBilled = false)
     {
+        if (emulatorTimeScale is null) Catalog.GatewayPlaceholder.RefuseUnset(Catalog.ModelCatalog.Load(request.ModelsFile), request.Models);
         await using var emulator = emulatorTimeScale is { } scale
             ? await EmulatorServer.StartAsync(EmulatorOptions.ArticleDefaults(scale), ct)
             : null;

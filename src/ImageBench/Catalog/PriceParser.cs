@@ -1,18 +1,28 @@
 using System.Globalization;
 using ImageBench.Configuration;
+using YamlDotNet.RepresentationModel;
 
 namespace ImageBench.Catalog;
 
-/// <summary>Parses a <c>price:</c> block. A price without a source and a date is refused: users must know how old it is.</summary>
+/// <summary>
+/// Parses a <c>price:</c> block. A price without a source and a date is refused: users must know how old it is.
+/// A model with no per-image price to quote says so with <c>per_image: unknown</c> (token prices may still be given),
+/// so a forgotten figure is still an error.
+/// </summary>
 internal static class PriceParser
 {
+    private const string Unknown = "unknown";
+
     public static PriceTable Parse(YamlFields f, PriceTable? base_)
     {
         f.RejectUnknown("per_image", "per_million_tokens", "source", "read");
-        var perImage = f.Has("per_image") ? ParsePerImage(new YamlFields(f.Node("per_image")!, f.File, "'per_image'")) : base_?.PerImageUsd ?? new Dictionary<string, decimal>();
+        var unknown = f.Node("per_image") is YamlScalarNode { Value: Unknown };
+        var perImage = unknown ? new Dictionary<string, decimal>()
+            : f.Has("per_image") ? ParsePerImage(new YamlFields(f.Node("per_image")!, f.File, "'per_image'"))
+            : base_?.PerImageUsd ?? new Dictionary<string, decimal>();
         var tokens = f.Has("per_million_tokens") ? ParseTokens(new YamlFields(f.Node("per_million_tokens")!, f.File, "'per_million_tokens'")) : base_?.PerMillionTokensUsd;
-        if (perImage.Count == 0 && tokens is null)
-            throw new InputException(f.Location, "a price needs 'per_image' (by size tier) or 'per_million_tokens' (by modality)");
+        if (perImage.Count == 0 && tokens is null && !unknown)
+            throw new InputException(f.Location, "a price needs 'per_image' (by size tier), 'per_million_tokens' (by modality), or 'per_image: unknown' when there is none to quote");
         var source = f.OptionalString("source") ?? base_?.Source ?? throw new InputException(f.Location, "a price needs 'source:' (where it was read)");
         var read = f.OptionalString("read") is { } text ? ParseDate(text, f) : base_?.ReadOn ?? throw new InputException(f.Location, "a price needs 'read:' (the date it was read, YYYY-MM-DD)");
         return new PriceTable { PerImageUsd = perImage, PerMillionTokensUsd = tokens, Source = source, ReadOn = read };

@@ -13,6 +13,9 @@ public sealed record PriceTable
     /// <summary>The day the price was read. Prices move; reports show this date.</summary>
     public required DateOnly ReadOn { get; init; }
 
+    /// <summary>No figure at all (<c>per_image: unknown</c>): attempts are not costed and a budget cannot admit the model.</summary>
+    public bool IsUnpriced => PerImageUsd.Count == 0 && PerMillionTokensUsd is null;
+
     /// <summary>The per-image price for an image of this size, or null when the catalog has none for its tier.</summary>
     public decimal? PerImageFor(int width, int height) =>
         PerImageUsd.TryGetValue(SizeTiers.For(width, height), out var price) ? price : null;

@@ -77,6 +77,13 @@ internal static class ArticleProfiles
             ["gemini-2.5-flash-image"] = new() { Latency = new(8.0, 5.0, 15.0), ImageFormat = "png", TypoRate = 0.2 },
             ["gemini-3-pro-image-preview"] = new() { Latency = new(25.0, 15.0, 45.0), ImageFormat = "jpeg", TypoRate = 0.05 },
             ["imagen-4.0-generate-001"] = new() { Latency = new(9.0, 6.0, 15.0), ImageFormat = "png", TypoRate = 0.3 },
+            // Guesses for the article gateway's other models (issue "Never pay twice"); nothing about them was measured.
+            // Nano Banana 2 is the Flash tier of Gemini 3 (JPEG like the recorded 3-pro answer); Qwen-Image 2.0 is sold on
+            // its text rendering; the Pro tier of gpt-image-2 is assumed slower than the article's 58.6 s and as literate.
+            ["gemini-3.1-flash-image-preview"] = new() { Latency = new(12.0, 7.0, 25.0), ImageFormat = "jpeg", TypoRate = 0.1 },
+            ["qwen-image-2.0"] = new() { Latency = new(12.0, 7.0, 25.0), ImageFormat = "png", TypoRate = 0.05 },
+            ["qwen-image-2.0-pro"] = new() { Latency = new(20.0, 12.0, 40.0), ImageFormat = "png", TypoRate = 0.03 },
+            ["gpt-image-2-pro"] = new() { Latency = new(75.0, 45.0, 130.0), ImageFormat = "png" },
             [EmulatorWarmup.Model] = new() { Latency = LatencyProfile.Instant, ImageFormat = "png" },
         };
 }

@@ -33,6 +33,14 @@ internal static class GeminiSizes
         return (size.W * scale, size.H * scale);
     }
 
-    public static int ImageTokens(string model, string? imageSize) =>
-        model.StartsWith("gemini-3", StringComparison.OrdinalIgnoreCase) ? (imageSize == "4K" ? 2000 : 1120) : 1290;
+    /// <summary>
+    /// Image tokens per answer. Gemini 3.1 Flash Image: 1120 at 1K (as a third-party page quotes), 1680 at 2K and 2520 at 4K —
+    /// derived from the quoted $0.101 and $0.151 at $60 per 1M image tokens, not read anywhere.
+    /// </summary>
+    public static int ImageTokens(string model, string? imageSize) => model switch
+    {
+        _ when model.StartsWith("gemini-3.1-flash", StringComparison.OrdinalIgnoreCase) => imageSize switch { "2K" => 1680, "4K" => 2520, _ => 1120 },
+        _ when model.StartsWith("gemini-3", StringComparison.OrdinalIgnoreCase) => imageSize == "4K" ? 2000 : 1120,
+        _ => 1290,
+    };
 }
