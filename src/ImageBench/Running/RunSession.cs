@@ -45,6 +45,8 @@ public sealed class RunSession(TimeProvider time, ICredentialSource credentials,
             throw new InputException($"{suite.Path}: the suite changed since this run started (sha256 {prior.SuiteSha256[..12]}… → {suite.Sha256[..12]}…); start a new run instead of resuming");
         var models = ResolveModels(request, prior, emulator);
         var plan = new RunPlan(suite, models, prior?.Repeat ?? request.Repeat);
+        // Before anything is drawn, created or called: a refused budget must leave --out as it was.
+        Runner.RequireEstimates(models, request.BudgetUsd);
         if (request.DryRun) return new RunSessionResult(plan, null, null, 0);
 
         foreach (var model in models) { credentials.For(model); providers.For(model.Provider); }

@@ -24,8 +24,7 @@ public sealed class Runner(
     {
         var keys = plan.Models.ToDictionary(m => m.Id, credentials.For);
         foreach (var model in plan.Models) providers.For(model.Provider);
-        if (options.BudgetUsd is not null && plan.Models.FirstOrDefault(m => CostCalculator.Estimate(m) is null) is { } unpriced)
-            throw new Configuration.InputException($"--budget needs a per-image price to estimate calls, and model '{unpriced.Id}' has none for {unpriced.DefaultWidth}x{unpriced.DefaultHeight} (add per_image to its price in a models file)");
+        RequireEstimates(plan.Models, options.BudgetUsd);
 
         await store.PlanAsync([.. plan.Slots.Select(s => s.Key)], ct).ConfigureAwait(false);
         var owner = LedgerOwner.ForThisProcess(time);
@@ -95,6 +94,15 @@ public sealed class Runner(
                 progress.AttemptFinished(finished.Attempt, state.CountStored(), plan.Slots.Count);
             }
         }
+    }
+
+    /// <summary>A budget can only be kept when every call's price can be estimated before it is sent.</summary>
+    /// <exception cref="Configuration.InputException">A model has no per-image price for its default size.</exception>
+    public static void RequireEstimates(IEnumerable<ModelEntry> models, decimal? budgetUsd)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        if (budgetUsd is not null && models.FirstOrDefault(m => CostCalculator.Estimate(m) is null) is { } unpriced)
+            throw new Configuration.InputException($"--budget needs a per-image price to estimate calls, and model '{unpriced.Id}' has none for {unpriced.DefaultWidth}x{unpriced.DefaultHeight} (add per_image to its price in a models file)");
     }
 
     private static string LaneKey(ModelEntry model) => $"{model.Provider}@{model.BaseUrl.Authority}";

@@ -55,6 +55,8 @@ public sealed class GatewayModelsCliTests : IDisposable
         Assert.Contains("'gpt-image-2-pro'", err, StringComparison.Ordinal);
         Assert.Contains("models file", err, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", err, StringComparison.Ordinal);
+        // Refused before anything was created, so the same --out can be used once a price is given.
+        Assert.False(Directory.Exists(Path.Combine(_dir.Path, "run")));
     }
 
     [Fact]
