@@ -21,4 +21,14 @@ public sealed record ReplicatePrediction(
     string? Output,
     string? Error,
     double? PredictSeconds,
-    Uri? GetUrl);
+    Uri? GetUrl)
+{
+    /// <summary>Outputs after the first (a list output with more than one image), as text.</summary>
+    public IReadOnlyList<string> ExtraOutputs { get; init; } = [];
+
+    /// <summary>
+    /// The seed the model used, as text: its "Using seed: N" log line (SDXL, FLUX … print it; the recorded
+    /// predictions show it), else the input's echoed seed; null when neither says.
+    /// </summary>
+    public string? Seed { get; init; }
+}

@@ -1,10 +1,11 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using ImageBench.Providers.Http;
 
 namespace ImageBench.Providers.Replicate;
 
 /// <summary>Pure reading of Replicate prediction objects. Garbage yields a reason (InvalidResponse), never an exception.</summary>
-public static class ReplicateResponseParser
+public static partial class ReplicateResponseParser
 {
     public static (ReplicatePrediction? Prediction, string? Failure) Parse(ReadOnlySpan<byte> body)
     {
@@ -28,8 +29,11 @@ public static class ReplicateResponseParser
 
         // Output is model-defined: a URL string, a list of them, or (sync mode) data: URLs.
         string? output = null;
+        var extras = new List<string>();
         if (root.TryGetProperty("output", out var o))
         {
+            if (o.ValueKind == JsonValueKind.Array)
+                extras.AddRange(o.EnumerateArray().Skip(1).Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!));
             output = o.ValueKind switch
             {
                 JsonValueKind.String => o.GetString(),
@@ -50,8 +54,16 @@ public static class ReplicateResponseParser
         Uri? get = null;
         if (root.TryGetProperty("urls", out var urls) && urls.ValueKind == JsonValueKind.Object)
             get = Http(Text(urls, "get"));
-        return (new ReplicatePrediction(id, status, output, error, predict, get), null);
+        return (new ReplicatePrediction(id, status, output, error, predict, get) { ExtraOutputs = extras, Seed = Seed(root) }, null);
     }
+
+    private static string? Seed(JsonElement root) =>
+        Text(root, "logs") is { } logs && SeedLine().Match(logs) is { Success: true } m
+            ? m.Groups[1].Value
+            : JsonRead.Code(JsonRead.Object(root, "input"), "seed");
+
+    [GeneratedRegex(@"Using seed: (\d+)", RegexOptions.CultureInvariant)]
+    private static partial Regex SeedLine();
 
     private static Uri? Http(string? s) =>
         s is not null && Uri.TryCreate(s, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp) ? u : null;
