@@ -31,12 +31,24 @@ public sealed record Attempt
     public string? ServerMsSource { get; init; }
     public IReadOnlyList<RetryRecord> Retries { get; init; } = [];
     public TokenUsage? Usage { get; init; }
+    /// <summary>The whole call's money, every image it returned included: what budgets and totals add up, once.</summary>
     public decimal? CostUsd { get; init; }
     /// <summary>One of <see cref="CostSources"/>.</summary>
     public string CostSource { get; init; } = CostSources.None;
+    /// <summary><see cref="CostUsd"/> ÷ <see cref="ImagesReturned"/>; null without a cost or without an image.</summary>
+    public decimal? CostPerImageUsd { get; init; }
     public ImageFacts? Image { get; init; }
     /// <summary>Path of the stored image relative to the run directory.</summary>
     public string? ImagePath { get; init; }
+    /// <summary>
+    /// How many images the call returned (ImageBench asks for one): 1 normally, more when the provider sent extra
+    /// ones (listed in <see cref="ExtraImages"/>), 0 when the attempt has no image.
+    /// </summary>
+    public int ImagesReturned { get; init; }
+    /// <summary>The images beyond the first, in the answer's order; empty normally.</summary>
+    public IReadOnlyList<ExtraImage> ExtraImages { get; init; } = [];
+    /// <summary>The seed the provider says it used, as text (fal seeds exceed 2^63), so the image can be re-rolled.</summary>
+    public string? Seed { get; init; }
     /// <summary>The request body as sent, with no credential in it.</summary>
     public JsonObject? Request { get; init; }
     /// <summary>The prompt the provider says it actually used (dall-e-3 revised_prompt, BFL upsampled prompt).</summary>

@@ -22,6 +22,13 @@ public sealed record GenerationResult
     /// <summary>Money the API says it charged, in USD, when it says so.</summary>
     public decimal? ReportedCostUsd { get; init; }
     public string? RevisedPrompt { get; init; }
+    /// <summary>The seed the provider says it used, as text (fal seeds exceed 2^63); null when it reports none.</summary>
+    public string? Seed { get; init; }
+    /// <summary>
+    /// Images the same call returned beyond <see cref="ImageBytes"/>, in the answer's order. The call's usage and
+    /// reported money cover all of them; the runner stores each and splits the cost.
+    /// </summary>
+    public IReadOnlyList<ReturnedImage> ExtraImages { get; init; } = [];
     /// <summary>The request body as sent, with no credential in it.</summary>
     public JsonObject? Request { get; init; }
 

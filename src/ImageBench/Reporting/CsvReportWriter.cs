@@ -18,6 +18,7 @@ public static class CsvReportWriter
         "latency_ms", "retry_overhead_ms", "latency_excl_retries_ms", "retries", "server_ms", "server_ms_source",
         .. PhaseColumns.Select(p => $"{p}_ms"),
         "cost_usd", "cost_source", "format", "width", "height", "bytes", "sha256", "image_path", "revised_prompt", "interrupted_calls",
+        "seed", "images_returned", "cost_per_image_usd", "extra_image_paths",
     ];
 
     public static string Write(RunReport report)
@@ -43,6 +44,9 @@ public static class CsvReportWriter
                 a.CostUsd?.ToString(CultureInfo.InvariantCulture), a.CostSource,
                 a.Image?.Format, N(a.Image?.Width), N(a.Image?.Height), N(a.Image?.Bytes), a.Image?.Sha256,
                 a.ImagePath, a.RevisedPrompt, N(a.InterruptedCalls),
+                a.Seed, N(a.ImagesReturned), a.CostPerImageUsd?.ToString(CultureInfo.InvariantCulture),
+                // One cell for a list: paths never hold a space (images/{sha256}.{ext}).
+                string.Join(' ', a.ExtraImages.Where(x => x.ImagePath is not null).Select(x => x.ImagePath)),
             ];
             csv.AppendJoin(',', cells.Select(Quote)).Append("\r\n");
         }

@@ -36,8 +36,9 @@ public static class HtmlReportWriter
         h.AppendLine($"<h1>{E(report.Title)}</h1>").AppendLine("<ul class=\"meta\">");
         h.AppendLine($"<li>Run <code>{E(report.RunId)}</code>, {E(ReportFormat.Date(report.CreatedAt))}, ImageBench {E(report.ToolVersion)}</li>");
         h.AppendLine($"<li>Suite {E(report.SuiteName)} (sha256 <code>{E(report.SuiteSha256)}</code>), repeat {report.Repeat}</li>");
-        h.AppendLine($"<li>{E(report.TimingNote)}</li>").AppendLine($"<li>{E(report.FailureSentence)}</li>")
-            .AppendLine(report.StatusSentence is { } status ? $"<li><strong>{E(status)}</strong></li>" : "").AppendLine("</ul>");
+        h.AppendLine($"<li>{E(report.TimingNote)}</li>").AppendLine($"<li>{E(report.FailureSentence)}</li>");
+        if (report.StatusSentence is { } status) h.AppendLine($"<li><strong>{E(status)}</strong></li>");
+        h.AppendLine("</ul>");
 
         foreach (var table in report.Tables)
         {
@@ -102,6 +103,10 @@ public static class HtmlReportWriter
         h.Append($"<br><span{outcomeClass}>{E(MarkdownReportWriter.OutcomeAndTime(e))}</span>");
         if (e.Retries > 0) h.Append($", {e.Retries} retr{(e.Retries == 1 ? "y" : "ies")}");
         if (e.ImageFacts is not null) h.Append($"<br>{E(e.ImageFacts)}");
+        if (e.ImagesNote is not null) h.Append($"<br><span class=\"extra\">{E(e.ImagesNote)}</span>");
+        for (var i = 0; i < e.ExtraImagePaths.Count; i++)
+            h.Append($"<br><a href=\"{E(MarkdownReportWriter.Url(e.ExtraImagePaths[i]))}\">extra image {i + 1}</a>");
+        if (e.Seed is not null) h.Append($"<br>Seed: <code>{E(e.Seed)}</code>");
         if (e.RevisedPrompt is not null) h.Append($"<br>Revised prompt: {E(e.RevisedPrompt)}");
         if (e.Reason is not null) h.Append($"<br>Reason: {E(e.Reason)}");
         if (e.Checks.Count > 0)

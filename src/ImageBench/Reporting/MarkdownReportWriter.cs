@@ -56,10 +56,15 @@ public static class MarkdownReportWriter
             md.AppendLine(heading).AppendLine();
             if (e.ImagePath is not null) md.AppendLine($"![{Text(e.ModelName)}: {Text(prompt.Id)}]({Url(e.ImagePath)})").AppendLine();
             if (e.ImageFacts is not null) md.AppendLine($"- Image: {Text(e.ImageFacts)}");
+            if (e.ImagesNote is not null) md.AppendLine($"- Images: {Text(e.ImagesNote)}");
+            for (var i = 0; i < e.ExtraImagePaths.Count; i++)
+                md.AppendLine($"- Extra image: ![{Text(e.ModelName)}: {Text(prompt.Id)}, extra {i + 1}]({Url(e.ExtraImagePaths[i])})");
+            if (e.Seed is not null) md.AppendLine($"- Seed: {Text(e.Seed)}");
             if (e.RevisedPrompt is not null) md.AppendLine($"- Revised prompt: {Text(e.RevisedPrompt)}");
             if (e.Reason is not null) md.AppendLine($"- Reason: {Text(e.Reason)}");
             foreach (var check in e.Checks) md.AppendLine($"- {Text(check)}");
-            if (e.ImageFacts is not null || e.RevisedPrompt is not null || e.Reason is not null || e.Checks.Count > 0) md.AppendLine();
+            if (e.ImageFacts is not null || e.ImagesNote is not null || e.Seed is not null || e.RevisedPrompt is not null || e.Reason is not null
+                || e.Checks.Count > 0) md.AppendLine();
         }
         if (prompt.Read.Count > 0)
         {

@@ -29,4 +29,13 @@ public sealed record PromptEntry(
 {
     /// <summary>What the scorers found, one line each ("text ✗ EVERY → EYERY"); empty when not scored.</summary>
     public IReadOnlyList<string> Checks { get; init; } = [];
+
+    /// <summary>The seed the provider says it used, so the image can be re-rolled; null when it reports none.</summary>
+    public string? Seed { get; init; }
+
+    /// <summary>"2 images returned for the 1 asked: …" when the call sent more than asked; null otherwise.</summary>
+    public string? ImagesNote { get; init; }
+
+    /// <summary>Stored images beyond the first (relative paths), in the answer's order.</summary>
+    public IReadOnlyList<string> ExtraImagePaths { get; init; } = [];
 }

@@ -17,13 +17,29 @@ internal static class PromptSections
             var spec = specs.FirstOrDefault(p => p.Id == id);
             var entries = attempts.Where(a => a.PromptId == id)
                 .OrderBy(a => modelOrder.IndexOf(a.Model)).ThenBy(a => a.Repeat)
-                .Select(a => Entry(a, models.First(m => m.Id == a.Model).Name) with { Checks = CheckLines.Of(scores?.For(a.Model, a.PromptId, a.Repeat)) })
+                .Select(a => Entry(a, models.First(m => m.Id == a.Model).Name) with
+                {
+                    Checks = CheckLines.Of(scores?.For(a.Model, a.PromptId, a.Repeat)),
+                    Seed = a.Seed,
+                    ImagesNote = ImagesNote(a),
+                    ExtraImagePaths = a.Outcome == AttemptOutcome.Ok ? a.ExtraImages.Where(x => x.ImagePath is not null).Select(x => x.ImagePath!).ToList() : [],
+                })
                 .ToList();
             return new PromptSection(id, spec?.Text, spec is null ? [] : ExpectationLines.Of(spec.Expect), entries)
             {
                 Read = PromptReads.Of(id, spec?.Expect, models, scores),
             };
         }).ToList();
+    }
+
+    /// <summary>Says that the provider sent more than asked and how the call's cost was split; names unusable extras.</summary>
+    internal static string? ImagesNote(Attempt a)
+    {
+        if (a.Outcome != AttemptOutcome.Ok || a.ImagesReturned <= 1) return null;
+        var note = $"{a.ImagesReturned} images returned for the 1 asked: "
+            + (a.CostUsd is { } cost ? $"{ReportFormat.Usd(cost)} for the call, {ReportFormat.Usd(cost / a.ImagesReturned)} per image" : "no cost figure");
+        var unusable = a.ExtraImages.Select((x, i) => (x, n: i + 2)).Where(p => p.x.ImagePath is null).Select(p => $"image {p.n} unusable: {p.x.Problem}");
+        return string.Join("; ", [note, .. unusable]);
     }
 
     private static PromptEntry Entry(Attempt a, string modelName) => new(

@@ -69,12 +69,30 @@ internal static class ReportTables
         Row("Cost per 1,000 images", models, m => Usd(m.Stats.CostPer1000ImagesUsd)),
         Row("Total spent", models, m => Usd(m.Stats.TotalSpentUsd)),
         Row("Spent per successful image", models, m => Usd(m.Stats.SpentPerOkImageUsd)),
+        .. ExtraImageRows(models),
         .. AcceptableRows(models, scores),
-    ], scores is null
-        ? "Cost per image is the mean over successful images; total spent includes failed attempts that were charged."
-        : "Cost per image is the mean over successful images; total spent includes failed attempts that were charged. "
-          + "An acceptable image passed every automatic check of its prompt; per acceptable image = per image ÷ pass rate, "
-          + "time = mean latency × expected attempts (1 ÷ pass rate).");
+    ], CostNote(models, scores));
+
+    private static string CostNote(IReadOnlyList<ReportModel> models, Scoring.RunScores? scores)
+    {
+        var note = "Cost per image is the mean over successful images; total spent includes failed attempts that were charged.";
+        if (models.Any(m => m.Stats.CallsWithExtraImages > 0))
+            note += " Some calls returned more images than the one asked for: a call's cost is counted once in total spent "
+                + "and split over every image it returned in the per-image figures.";
+        if (scores is not null)
+            note += " An acceptable image passed every automatic check of its prompt; per acceptable image = per image ÷ pass rate, "
+                + "time = mean latency × expected attempts (1 ÷ pass rate).";
+        return note;
+    }
+
+    /// <summary>Only when some provider sent more than asked: how often, so the split per-image cost can be read.</summary>
+    private static IEnumerable<string[]> ExtraImageRows(IReadOnlyList<ReportModel> models)
+    {
+        if (models.All(m => m.Stats.CallsWithExtraImages == 0)) yield break;
+        yield return Row("Extra images returned", models, m => m.Stats.CallsWithExtraImages == 0
+            ? "0"
+            : $"{Count(m.Stats.ExtraImages)} in {Count(m.Stats.CallsWithExtraImages)} call{(m.Stats.CallsWithExtraImages == 1 ? "" : "s")} (1 asked per call)");
+    }
 
     /// <summary>The article's "you'll burn the time savings re-rolling for typos", as numbers.</summary>
     private static IEnumerable<string[]> AcceptableRows(IReadOnlyList<ReportModel> models, Scoring.RunScores? scores)

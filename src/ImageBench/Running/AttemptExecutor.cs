@@ -74,7 +74,10 @@ internal sealed class AttemptExecutor(IRunStore store, ImageFileStore images, Ti
         if (outcome == AttemptOutcome.Ok && facts is not null && ImageCompleteness.Check(result.ImageBytes, facts.Format) is { } cutShort)
             (outcome, reason, result) = (AttemptOutcome.InvalidResponse, cutShort, result with { ImageLostAfterBilling = true });
 
-        var (cost, costSource) = CostCalculator.Price(slot.Model, result with { Outcome = outcome }, facts);
+        // Extra images (more than the one asked for) are kept and priced with the call, never dropped.
+        var extras = outcome == AttemptOutcome.Ok ? await ExtraImageStorage.StoreAsync(images, result.ExtraImages).ConfigureAwait(false) : [];
+        var returned = outcome == AttemptOutcome.Ok ? 1 + extras.Count : 0;
+        var (cost, costSource) = CostCalculator.Price(slot.Model, result with { Outcome = outcome }, facts, extras);
         var attempt = new Attempt
         {
             RunId = runId,
@@ -95,8 +98,12 @@ internal sealed class AttemptExecutor(IRunStore store, ImageFileStore images, Ti
             Usage = result.Usage,
             CostUsd = cost,
             CostSource = costSource,
+            CostPerImageUsd = CostCalculator.PerImage(cost, returned),
             Image = facts,
             ImagePath = path,
+            ImagesReturned = returned,
+            ExtraImages = extras,
+            Seed = result.Seed,
             Request = result.Request,
             RevisedPrompt = result.RevisedPrompt,
             // Paid calls of this attempt whose answer never arrived (a connection dropped after sending); the store

@@ -12,7 +12,12 @@ namespace ImageBench.Running;
 /// </summary>
 public static class CostCalculator
 {
-    public static (decimal? Cost, string Source) Price(ModelEntry model, GenerationResult result, ImageFacts? image)
+    /// <summary>
+    /// The whole call's cost. Reported money and token usage already cover every image the call returned; a
+    /// per-image price is charged for the first image and for each of <paramref name="extras"/> (at its own size
+    /// tier, or the first's when it came back unreadable), because the provider bills every image it sends.
+    /// </summary>
+    public static (decimal? Cost, string Source) Price(ModelEntry model, GenerationResult result, ImageFacts? image, IReadOnlyList<ExtraImage>? extras = null)
     {
         if (result.ReportedCostUsd is { } reported)
             return (reported, CostSources.ApiReported);
@@ -23,9 +28,17 @@ public static class CostCalculator
         if (result.Usage is { } usage && model.Price.PerMillionTokensUsd is { } prices && FromTokens(usage, prices) is { } tokenCost)
             return (tokenCost, CostSources.ApiTokensTimesCatalog);
         if (model.Price.PerImageFor(image.Width, image.Height) is { } perImage)
-            return (perImage, CostSources.CatalogPerImage);
+            return (perImage + (extras ?? []).Sum(e => (e.Image is { } f ? model.Price.PerImageFor(f.Width, f.Height) : null) ?? perImage),
+                CostSources.CatalogPerImage);
         return (null, CostSources.None);
     }
+
+    /// <summary>
+    /// One image's share of a call's cost: cost ÷ images returned, rounded to a millionth of a dollar. Null without
+    /// a cost or without an image (a charged failure has a cost but no image to divide it by).
+    /// </summary>
+    public static decimal? PerImage(decimal? cost, int imagesReturned) =>
+        cost is { } c && imagesReturned > 0 ? decimal.Round(c / imagesReturned, 6) : null;
 
     /// <summary>What one call at the model's default size is expected to cost, for budgets and dry runs.</summary>
     public static decimal? Estimate(ModelEntry model) => model.Price.PerImageFor(model.DefaultWidth, model.DefaultHeight);

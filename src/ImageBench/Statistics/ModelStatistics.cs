@@ -17,9 +17,12 @@ public static class ModelStatistics
 
         int cancelled = Count(AttemptOutcome.Cancelled);
         int decided = mine.Count - cancelled;
-        var okCosts = ok.Where(a => a.CostUsd is not null).Select(a => a.CostUsd!.Value).ToList();
-        decimal? meanCost = okCosts.Count > 0 ? okCosts.Sum() / okCosts.Count : null;
+        // A call's cost is the whole call's; per image it is divided by the images that came back (usually one).
+        var costed = ok.Where(a => a.CostUsd is not null).ToList();
+        int costedImages = costed.Sum(ImagesOf);
+        decimal? meanCost = costedImages > 0 ? costed.Sum(a => a.CostUsd!.Value) / costedImages : null;
         decimal spent = mine.Sum(a => a.CostUsd ?? 0m);
+        int okImages = ok.Sum(ImagesOf);
 
         return new ModelStats
         {
@@ -52,9 +55,21 @@ public static class ModelStatistics
             MeanCostPerOkImageUsd = meanCost,
             CostPer1000ImagesUsd = meanCost * 1000m,
             TotalSpentUsd = spent,
-            SpentPerOkImageUsd = ok.Count > 0 && mine.Any(a => a.CostUsd is not null) ? spent / ok.Count : null,
+            SpentPerOkImageUsd = okImages > 0 && mine.Any(a => a.CostUsd is not null) ? spent / okImages : null,
+            ImagesReturned = okImages,
+            CallsWithExtraImages = ok.Count(a => ImagesOf(a) > 1),
             CostSources = CountBy(mine.Where(a => a.CostUsd is not null), a => a.CostSource),
         };
+    }
+
+    /// <summary>
+    /// The images an OK attempt's cost covers: <see cref="Attempt.ImagesReturned"/>, or 1 for an attempt stored by
+    /// an ImageBench that did not count them yet (the field reads 0 there, though the image is present).
+    /// </summary>
+    public static int ImagesOf(Attempt attempt)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        return Math.Max(attempt.ImagesReturned, attempt.Image is null ? 0 : 1);
     }
 
     private static List<PhaseMean> PhaseMeans(List<Attempt> ok) =>

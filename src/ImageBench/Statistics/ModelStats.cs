@@ -40,14 +40,23 @@ public sealed record ModelStats
     public IReadOnlyList<FormatCount> Formats { get; init; } = [];
     public IReadOnlyList<DimensionCount> Dimensions { get; init; } = [];
 
-    /// <summary>Mean cost of OK attempts that carry a cost.</summary>
+    /// <summary>
+    /// Cost per image: the summed cost of OK attempts that carry one ÷ the images those calls returned (one per call
+    /// unless a provider sent more than asked).
+    /// </summary>
     public decimal? MeanCostPerOkImageUsd { get; init; }
     /// <summary><see cref="MeanCostPerOkImageUsd"/> × 1000.</summary>
     public decimal? CostPer1000ImagesUsd { get; init; }
     /// <summary>Sum of every attempt's cost, failed ones included when they were charged.</summary>
     public decimal TotalSpentUsd { get; init; }
-    /// <summary>Total spent ÷ OK images: what one usable image really cost once paid failures are counted.</summary>
+    /// <summary>Total spent ÷ images of OK attempts: what one usable image really cost once paid failures are counted.</summary>
     public decimal? SpentPerOkImageUsd { get; init; }
+    /// <summary>Images the OK attempts' calls returned, extra ones included (= <see cref="Ok"/> when none sent extras).</summary>
+    public int ImagesReturned { get; init; }
+    /// <summary>OK attempts whose call returned more than the one image asked for.</summary>
+    public int CallsWithExtraImages { get; init; }
+    /// <summary>Images beyond one per call.</summary>
+    public int ExtraImages => Math.Max(0, ImagesReturned - Ok);
     /// <summary>How many attempts' costs came from each source (<see cref="Attempts.CostSources"/>).</summary>
     public IReadOnlyDictionary<string, int> CostSources { get; init; } = new Dictionary<string, int>();
 }

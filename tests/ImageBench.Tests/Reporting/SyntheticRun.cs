@@ -88,6 +88,8 @@ internal static class SyntheticRun
         ServerMsSource = "openai-processing-ms",
         CostUsd = 0.03m,
         CostSource = CostSources.CatalogPerImage,
+        CostPerImageUsd = 0.03m,
+        ImagesReturned = 1,
         Image = new ImageFacts("png", 1024, 1024, 1_600_000, "sha-gpt-" + prompt),
         ImagePath = $"images/gpt-{prompt}.png",
         RevisedPrompt = revised ? "A macro photograph of a dewdrop on a fern." : null,
@@ -103,6 +105,8 @@ internal static class SyntheticRun
         ServerMsSource = "result.duration",
         CostUsd = 0.05m,
         CostSource = CostSources.CatalogPerImage,
+        CostPerImageUsd = 0.05m,
+        ImagesReturned = 1,
         Image = new ImageFacts("webp", 1024, 1024, 200_000, "sha-flux-" + prompt),
         ImagePath = $"images/flux-{prompt}.webp",
     };

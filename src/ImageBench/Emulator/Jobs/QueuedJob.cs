@@ -18,6 +18,9 @@ internal sealed record QueuedJob(
 
     public bool IsDone(DateTimeOffset now) => now >= FinishesAt;
 
+    /// <summary>Whether the client chose <see cref="Seed"/> (Replicate echoes only the input it was sent).</summary>
+    public bool SeedSent { get; init; }
+
     /// <summary>Seconds from start to finish: what the provider reports as its own inference time.</summary>
     public double RunSeconds => (FinishesAt - StartsAt).TotalSeconds;
 }

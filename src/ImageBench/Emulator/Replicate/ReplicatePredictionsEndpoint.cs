@@ -67,7 +67,7 @@ internal sealed class ReplicatePredictionsEndpoint(
         var format = input.Format ?? profile.ImageFormat;
         var image = images.RenderNextAsync(name, input.Prompt, input.Width, input.Height, format, 90);
         var job = new QueuedJob(JobIds.Base32(plan.Seed, plan.CallIndex), name, input.Prompt, (ulong)(input.Seed ?? (long)(plan.Seed >> 33)),
-            input.Width, input.Height, format, now, now + plan.ScaledLatency, plan.Refused, image);
+            input.Width, input.Height, format, now, now + plan.ScaledLatency, plan.Refused, image) { SeedSent = input.Seed is not null };
         jobs.Add(job);
         if (!plan.Refused) delivery.Add(job.Id, new DeliveryEntry(image, job.FinishesAt, job.FinishesAt + OutputLifetime, plan.Fault));
 
@@ -101,8 +101,9 @@ internal sealed class ReplicatePredictionsEndpoint(
             ["id"] = job.Id,
             ["model"] = job.Model,
             ["version"] = version ?? "hidden",
-            ["input"] = new JsonObject { ["prompt"] = job.Prompt, ["seed"] = job.Seed },
-            ["logs"] = "",
+            ["input"] = job.SeedSent ? new JsonObject { ["prompt"] = job.Prompt, ["seed"] = job.Seed } : new JsonObject { ["prompt"] = job.Prompt },
+            // Like the recorded SDXL predictions: the model prints the seed it drew as soon as it starts.
+            ["logs"] = job.IsQueued(now) ? "" : $"Using seed: {job.Seed.ToString(CultureInfo.InvariantCulture)}\nPrompt: {job.Prompt}\n",
             ["output"] = status == "succeeded"
                 ? urls.For($"results/{job.Id}/out-0.{(job.Format == "jpeg" ? "jpg" : job.Format)}", "image/" + job.Format, job.FinishesAt + OutputLifetime).AbsoluteUri
                 : null,

@@ -54,10 +54,11 @@ public sealed class ArkProvider : IImageProvider
             var (outcome, reason) = ArkErrorClassifier.Classify(parsed.ErrorCode, parsed.ErrorMessage, "data[0].error", request.Key);
             return done with { Outcome = outcome, Reason = reason };
         }
-        if (parsed.ImageBytes is { } bytes)
-            return done with { ImageBytes = bytes, DeclaredContentType = DeclaredType(request) };
-        return await SyncExchange.DownloadAsync(_http, parsed.ImageUrl!, recorder, _policy,
-            done with { DeclaredContentType = DeclaredType(request) }, ct).ConfigureAwait(false);
+        var first = parsed.ImageBytes is { } bytes
+            ? done with { ImageBytes = bytes, DeclaredContentType = DeclaredType(request) }
+            : await SyncExchange.DownloadAsync(_http, parsed.ImageUrl!, recorder, _policy,
+                done with { DeclaredContentType = DeclaredType(request) }, ct).ConfigureAwait(false);
+        return await ExtraImages.AddToAsync(first, parsed.Extras, _http, recorder, _policy, ct).ConfigureAwait(false);
     }
 
     /// <summary>Synchronous: no job to pick up, so a resumed attempt runs again.</summary>

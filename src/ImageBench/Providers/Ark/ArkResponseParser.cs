@@ -4,8 +4,14 @@ using ImageBench.Providers.Http;
 
 namespace ImageBench.Providers.Ark;
 
-/// <summary>data[0] of an Ark answer: an image (b64 or signed URL) or that image's own error.</summary>
-public sealed record ArkAnswer(byte[]? ImageBytes, Uri? ImageUrl, string? Size, string? ErrorCode, string? ErrorMessage, TokenUsage? Usage, long? GeneratedImages);
+/// <summary>
+/// data[0] of an Ark answer: an image (b64 or signed URL) or that image's own error; plus the further data[] images
+/// (sequential generation can send several; entries that are an error are no image and are left out).
+/// </summary>
+public sealed record ArkAnswer(byte[]? ImageBytes, Uri? ImageUrl, string? Size, string? ErrorCode, string? ErrorMessage, TokenUsage? Usage, long? GeneratedImages)
+{
+    public IReadOnlyList<ExtraImageSource> Extras { get; init; } = [];
+}
 
 /// <summary>Pure reading of Ark image bodies. Garbage yields a reason (InvalidResponse), never an exception.</summary>
 public static class ArkResponseParser
@@ -26,12 +32,14 @@ public static class ArkResponseParser
             if (JsonRead.Object(first, "error") is { } error)
                 return (new ArkAnswer(null, null, null, JsonRead.Code(error, "code"), JsonRead.Text(error, "message"), usage, generated), null);
             var size = JsonRead.Text(first, "size");
+            var extras = ExtraImages.AfterFirst(JsonRead.Child(root, "data"),
+                (entry, i) => JsonRead.Object(entry, "error") is null ? ExtraImages.FromEntry(entry, $"data[{i}]") : null);
             if (JsonRead.Text(first, "b64_json") is { } b64)
             {
                 try
                 {
                     var bytes = Convert.FromBase64String(b64);
-                    return bytes.Length == 0 ? (null, "data[0].b64_json is empty") : (new ArkAnswer(bytes, null, size, null, null, usage, generated), null);
+                    return bytes.Length == 0 ? (null, "data[0].b64_json is empty") : (new ArkAnswer(bytes, null, size, null, null, usage, generated) { Extras = extras }, null);
                 }
                 catch (FormatException)
                 {
@@ -40,7 +48,7 @@ public static class ArkResponseParser
             }
             if (JsonRead.Text(first, "url") is { } url)
                 return SyncExchange.IsHttpUrl(url, out var uri)
-                    ? (new ArkAnswer(null, uri, size, null, null, usage, generated), null)
+                    ? (new ArkAnswer(null, uri, size, null, null, usage, generated) { Extras = extras }, null)
                     : (null, "data[0].url is not an http(s) URL");
             return (null, "data[0] has neither b64_json, url nor error");
         }

@@ -25,7 +25,11 @@ public sealed record BflPoll(
     string? Prompt,
     double? DurationSeconds,
     string? Details,
-    IReadOnlyList<string> ModerationReasons);
+    IReadOnlyList<string> ModerationReasons)
+{
+    /// <summary>result.seed as text (BFL's look like milliseconds, 1752479754028); null when absent.</summary>
+    public string? Seed { get; init; }
+}
 
 /// <summary>The submit answer: the job id and where to poll it.</summary>
 public sealed record BflSubmission(string Id, string? PollingUrl);

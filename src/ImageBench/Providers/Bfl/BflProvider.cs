@@ -140,6 +140,7 @@ public sealed class BflProvider : IImageProvider
             ServerMs = poll.DurationSeconds * 1000,
             ServerMsSource = poll.DurationSeconds is null ? null : ServerMsSourceName,
             RevisedPrompt = poll.Prompt,
+            Seed = poll.Seed,
             Request = body,
         };
     }

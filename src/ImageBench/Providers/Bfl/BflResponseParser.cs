@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ImageBench.Providers.Http;
 
 namespace ImageBench.Providers.Bfl;
 
@@ -37,11 +38,13 @@ public static class BflResponseParser
             Uri? sample = null;
             string? prompt = null;
             double? duration = null;
+            string? seed = null;
             if (root.TryGetProperty("result", out var result) && result.ValueKind == JsonValueKind.Object)
             {
                 if (Text(result, "sample") is { } s && IsHttpUrl(s)) sample = new Uri(s);
                 prompt = Text(result, "prompt");
                 duration = Number(result, "duration");
+                seed = JsonRead.Code(result, "seed");
             }
 
             string? details = null;
@@ -52,7 +55,7 @@ public static class BflResponseParser
                 if (d.ValueKind == JsonValueKind.Object && d.TryGetProperty("Moderation Reasons", out var mr) && mr.ValueKind == JsonValueKind.Array)
                     reasons.AddRange(mr.EnumerateArray().Select(x => x.ValueKind == JsonValueKind.String ? x.GetString()! : x.GetRawText()));
             }
-            return (new BflPoll(status, Number(root, "progress"), sample, prompt, duration, details, reasons), null);
+            return (new BflPoll(status, Number(root, "progress"), sample, prompt, duration, details, reasons) { Seed = seed }, null);
         }
         catch (JsonException e)
         {

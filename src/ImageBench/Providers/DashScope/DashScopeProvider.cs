@@ -91,7 +91,7 @@ public sealed class DashScopeProvider : IImageProvider
                             : DashScopeErrorClassifier.ClassifyTask(task, request.Key);
                         return Fail(outcome, reason, status);
                     }
-                    return await SyncExchange.DownloadAsync(_http, task.ImageUrl, recorder, _policy, Done(task, status, body, taskId), ct).ConfigureAwait(false);
+                    return await DownloadAsync(task, Done(task, status, body, taskId), recorder, ct).ConfigureAwait(false);
                 default:
                     {
                         // FAILED, CANCELED, UNKNOWN (expired) and anything new: the task will not produce an image.
@@ -114,7 +114,14 @@ public sealed class DashScopeProvider : IImageProvider
             DashScopeErrorClassifier.ClassifyHttp, DashScopeResponseParser.ParseSync, ct).ConfigureAwait(false);
         if (call.Failure is not null) return call.Failure with { Request = body };
         var (answer, parsed) = (call.Answer!, call.Value!);
-        return await SyncExchange.DownloadAsync(_http, parsed.ImageUrl!, recorder, _policy, Done(parsed, answer.Status, body, parsed.RequestId), ct).ConfigureAwait(false);
+        return await DownloadAsync(parsed, Done(parsed, answer.Status, body, parsed.RequestId), recorder, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>results[0] from OSS at once and without the key, then any further results the task returned.</summary>
+    private async Task<GenerationResult> DownloadAsync(DashScopeTask task, GenerationResult done, AttemptRecorder recorder, CancellationToken ct)
+    {
+        var first = await SyncExchange.DownloadAsync(_http, task.ImageUrl!, recorder, _policy, done, ct).ConfigureAwait(false);
+        return await ExtraImages.AddToAsync(first, task.Extras, _http, recorder, _policy, ct).ConfigureAwait(false);
     }
 
     private static GenerationResult Done(DashScopeTask task, int status, JsonObject body, string? id) => new()

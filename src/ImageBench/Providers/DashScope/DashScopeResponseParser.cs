@@ -7,7 +7,11 @@ namespace ImageBench.Providers.DashScope;
 /// <summary>One read of a DashScope task (submit answer, poll answer) or of a sync generation.</summary>
 public sealed record DashScopeTask(
     string? TaskId, string? Status, Uri? ImageUrl, string? ActualPrompt, string? Code, string? Message,
-    double? ServerMs, long? ImageCount, string? RequestId);
+    double? ServerMs, long? ImageCount, string? RequestId)
+{
+    /// <summary>Image URLs after the first (results[1..], or later content[].image parts), kept with the task.</summary>
+    public IReadOnlyList<ExtraImageSource> Extras { get; init; } = [];
+}
 
 /// <summary>Pure reading of DashScope bodies. Garbage yields a reason (InvalidResponse), never an exception.</summary>
 public static class DashScopeResponseParser
@@ -28,11 +32,14 @@ public static class DashScopeResponseParser
             var first = JsonRead.First(output, "results");
             Uri? url = null;
             if (JsonRead.Text(first, "url") is { } u && !SyncExchange.IsHttpUrl(u, out url)) return (null, "results[0].url is not an http(s) URL");
+            // A result that failed its own inspection has a code and no url: no image came back for it.
+            var extras = ExtraImages.AfterFirst(JsonRead.Child(output, "results"),
+                (r, i) => JsonRead.Text(r, "url") is { } link ? new ExtraImageSource($"results[{i}].url", null, link) : null);
             return (new DashScopeTask(
                 JsonRead.Text(output, "task_id"), status, url, JsonRead.Text(first, "actual_prompt"),
                 JsonRead.Text(output, "code") ?? JsonRead.Text(first, "code"), JsonRead.Text(output, "message") ?? JsonRead.Text(first, "message"),
                 ServerMs(JsonRead.Text(output, "scheduled_time"), JsonRead.Text(output, "end_time")),
-                JsonRead.Long(JsonRead.Object(root, "usage"), "image_count"), JsonRead.Text(root, "request_id")), null);
+                JsonRead.Long(JsonRead.Object(root, "usage"), "image_count"), JsonRead.Text(root, "request_id")) { Extras = extras }, null);
         }
     }
 
@@ -47,18 +54,19 @@ public static class DashScopeResponseParser
             var output = JsonRead.Object(root, "output");
             var content = JsonRead.Child(JsonRead.Object(JsonRead.First(output, "choices"), "message"), "content");
             Uri? url = null;
+            var extras = new List<ExtraImageSource>();
             if (content is { ValueKind: JsonValueKind.Array } parts)
             {
-                foreach (var part in parts.EnumerateArray())
+                for (var i = 0; i < parts.GetArrayLength(); i++)
                 {
-                    if (JsonRead.Text(part, "image") is not { } u) continue;
-                    if (!SyncExchange.IsHttpUrl(u, out url)) return (null, "content image is not an http(s) URL");
-                    break;
+                    if (JsonRead.Text(parts[i], "image") is not { } u) continue;
+                    if (url is not null) extras.Add(new ExtraImageSource($"content[{i}].image", null, u));
+                    else if (!SyncExchange.IsHttpUrl(u, out url)) return (null, "content image is not an http(s) URL");
                 }
             }
             if (url is null) return (null, "response has no output.choices[0].message.content[].image");
             return (new DashScopeTask(null, "SUCCEEDED", url, null, null, null, null,
-                JsonRead.Long(JsonRead.Object(root, "usage"), "image_count"), JsonRead.Text(root, "request_id")), null);
+                JsonRead.Long(JsonRead.Object(root, "usage"), "image_count"), JsonRead.Text(root, "request_id")) { Extras = extras }, null);
         }
     }
 

@@ -46,6 +46,11 @@ public sealed class ImageGeneratorProvider(IImageGenerator generator, string fam
             var kinds = response.Contents is { Count: > 0 } c ? string.Join(", ", c.Select(x => x.GetType().Name)) : "nothing";
             return GenerationResult.Failed(AttemptOutcome.InvalidResponse, $"generator returned no image bytes (got {kinds})", request: described) with { Usage = usage };
         }
+        // More images than the one asked for come back in Contents too; they are kept, never dropped.
+        var extras = response.Contents!.OfType<DataContent>()
+            .Where(c => !ReferenceEquals(c, image) && c.HasTopLevelMediaType("image"))
+            .Select(c => new ReturnedImage(c.Data.Length > 0 ? c.Data.ToArray() : null, c.MediaType, Failure: c.Data.Length > 0 ? null : "empty image content"))
+            .ToList();
         return new GenerationResult
         {
             Outcome = AttemptOutcome.Ok,
@@ -53,6 +58,7 @@ public sealed class ImageGeneratorProvider(IImageGenerator generator, string fam
             DeclaredContentType = image.MediaType,
             Usage = usage,
             Request = described,
+            ExtraImages = extras,
         };
     }
 

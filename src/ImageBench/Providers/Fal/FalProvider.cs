@@ -143,9 +143,9 @@ public sealed class FalProvider : IImageProvider
         var serverMs = result.InferenceSeconds * 1000;
         var source = serverMs is null ? null : ServerMsSourceName;
         if (result.NsfwFlagged)
-            return GenerationResult.Failed(AttemptOutcome.Refused, FalErrorClassifier.NsfwReason, status) with { ServerMs = serverMs, ServerMsSource = source };
+            return GenerationResult.Failed(AttemptOutcome.Refused, FalErrorClassifier.NsfwReason, status) with { ServerMs = serverMs, ServerMsSource = source, Seed = result.Seed };
         if (result.ImageUrl is null)
-            return GenerationResult.Failed(AttemptOutcome.InvalidResponse, "result has no images[0].url", status);
+            return GenerationResult.Failed(AttemptOutcome.InvalidResponse, "result has no images[0].url", status) with { Seed = result.Seed };
 
         byte[] bytes;
         string? contentType;
@@ -163,7 +163,7 @@ public sealed class FalProvider : IImageProvider
             if (download.Bytes is null) return download.AsFailure(null);
             (bytes, contentType, httpStatus) = (download.Bytes, download.ContentType, download.HttpStatus ?? status);
         }
-        return new GenerationResult
+        var done = new GenerationResult
         {
             Outcome = AttemptOutcome.Ok,
             HttpStatus = httpStatus,
@@ -171,7 +171,9 @@ public sealed class FalProvider : IImageProvider
             DeclaredContentType = result.ContentType ?? contentType,
             ServerMs = serverMs,
             ServerMsSource = source,
+            Seed = result.Seed,
         };
+        return await ExtraImages.AddToAsync(done, result.Extras, _http, recorder, _policy, ct).ConfigureAwait(false);
     }
 
     /// <summary>One JSON call through the shared submit/poll exchange, authorised with fal's "Key" scheme.</summary>

@@ -52,7 +52,10 @@ public static class FalResponseParser
         // Kept as text: a data: URL (sync_mode) of a real image is longer than System.Uri accepts.
         var url = Text(first, "url");
         if (url is not null && !InlineImageUrl.IsDataUrl(url) && Http(url) is null) return (null, "images[0].url is not an http(s) or data: URL");
-        return (new FalResult(url, Text(first, "content_type"), Int(first, "width"), Int(first, "height"), inference, nsfw, seed, prompt), null);
+        var extras = ExtraImages.AfterFirst(images, (image, i) => image.ValueKind == JsonValueKind.Object && Text(image, "url") is { } link
+            ? new ExtraImageSource($"images[{i}].url", null, link, Text(image, "content_type"))
+            : ExtraImageSource.Unusable($"images[{i}]", $"images[{i}] has no url"));
+        return (new FalResult(url, Text(first, "content_type"), Int(first, "width"), Int(first, "height"), inference, nsfw, seed, prompt) { Extras = extras }, null);
     });
 
     private delegate (T?, string?) Reader<T>(JsonElement root);

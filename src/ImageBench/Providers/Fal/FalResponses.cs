@@ -28,4 +28,8 @@ public sealed record FalResult(
     double? InferenceSeconds,
     bool NsfwFlagged,
     string? Seed,
-    string? Prompt);
+    string? Prompt)
+{
+    /// <summary>images[1..]: more images than the one asked for (num_images 1), kept with the call.</summary>
+    public IReadOnlyList<Http.ExtraImageSource> Extras { get; init; } = [];
+}

@@ -46,7 +46,7 @@ public sealed class GeminiProvider : IImageProvider
                 ProviderRequestId = parsed.ResponseId, Usage = parsed.Usage, ServerMs = serverMs, ServerMsSource = Source(serverMs),
             };
         }
-        return new GenerationResult
+        var done = new GenerationResult
         {
             Outcome = AttemptOutcome.Ok,
             // The model's words beside the image ("Here's your axolotl!") are kept, not lost.
@@ -60,6 +60,7 @@ public sealed class GeminiProvider : IImageProvider
             Usage = parsed.Usage,
             Request = body,
         };
+        return await ExtraImages.AddToAsync(done, parsed.Extras, _http, recorder, _policy, ct).ConfigureAwait(false);
     }
 
     /// <summary>generateContent is synchronous: there is no job to resume, so a resumed attempt simply runs again.</summary>

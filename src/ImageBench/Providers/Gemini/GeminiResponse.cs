@@ -14,4 +14,8 @@ public sealed record GeminiResponse(
     string? BlockReason,
     string? BlockMessage,
     TokenUsage? Usage,
-    string? ResponseId);
+    string? ResponseId)
+{
+    /// <summary>Final-answer images after the first: later inlineData parts and other candidates' images.</summary>
+    public IReadOnlyList<Http.ExtraImageSource> Extras { get; init; } = [];
+}

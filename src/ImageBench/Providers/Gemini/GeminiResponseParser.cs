@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using ImageBench.Attempts;
+using ImageBench.Providers.Http;
 
 namespace ImageBench.Providers.Gemini;
 
@@ -46,20 +47,22 @@ public static class GeminiResponseParser
 
         byte[]? image = null;
         string? mime = null;
+        var extras = new List<ExtraImageSource>();
         var text = new StringBuilder();
-        if (Child(candidate, "content") is { } content && content.TryGetProperty("parts", out var parts) && parts.ValueKind == JsonValueKind.Array)
+        if (Parts(candidate) is { } parts)
         {
-            foreach (var part in parts.EnumerateArray())
+            for (var i = 0; i < parts.GetArrayLength(); i++)
             {
-                if (part.ValueKind != JsonValueKind.Object) continue;
-                // Gemini 3 can return its interim "thought" images and notes; only the final answer counts.
-                if (part.TryGetProperty("thought", out var t) && t.ValueKind == JsonValueKind.True) continue;
+                var part = parts[i];
+                if (!IsAnswer(part)) continue;
                 if (Text(part, "text") is { } words)
                 {
                     if (text.Length > 0) text.Append(' ');
                     text.Append(words.Trim());
                 }
-                if (image is null && Child(part, "inlineData") is { } inline)
+                if (image is not null && Child(part, "inlineData") is { } more)
+                    extras.Add(Extra(more, $"candidates[0].content.parts[{i}].inlineData"));
+                else if (Child(part, "inlineData") is { } inline)
                 {
                     if (Text(inline, "data") is not { } data) return (null, "inlineData has no data");
                     try
@@ -75,8 +78,30 @@ public static class GeminiResponseParser
                 }
             }
         }
-        return (new GeminiResponse(image, mime, text.Length > 0 ? text.ToString() : null, finish, finishMessage, blockReason, blockMessage, usage, responseId), null);
+        // candidateCount > 1 (never sent, but an answer may carry them) yields alternatives, each billed.
+        for (var c = 1; image is not null && c < candidates.GetArrayLength(); c++)
+        {
+            if (candidates[c].ValueKind != JsonValueKind.Object || Parts(candidates[c]) is not { } more) continue;
+            for (var i = 0; i < more.GetArrayLength(); i++)
+                if (IsAnswer(more[i]) && Child(more[i], "inlineData") is { } inline)
+                    extras.Add(Extra(inline, $"candidates[{c}].content.parts[{i}].inlineData"));
+        }
+        return (new GeminiResponse(image, mime, text.Length > 0 ? text.ToString() : null, finish, finishMessage, blockReason, blockMessage, usage, responseId)
+        {
+            Extras = extras,
+        }, null);
     }
+
+    private static JsonElement? Parts(JsonElement candidate) =>
+        Child(candidate, "content") is { } content && content.TryGetProperty("parts", out var parts) && parts.ValueKind == JsonValueKind.Array ? parts : null;
+
+    /// <summary>Gemini 3 can return its interim "thought" images and notes; only the final answer counts.</summary>
+    private static bool IsAnswer(JsonElement part) =>
+        part.ValueKind == JsonValueKind.Object && !(part.TryGetProperty("thought", out var t) && t.ValueKind == JsonValueKind.True);
+
+    private static ExtraImageSource Extra(JsonElement inline, string where) => Text(inline, "data") is { } data
+        ? ExtraImages.FromBase64(data, where + ".data", Text(inline, "mimeType"))
+        : ExtraImageSource.Unusable(where, $"{where} has no data");
 
     /// <summary>
     /// usageMetadata by modality. Image output tokens are the IMAGE entry of candidatesTokensDetails. Output text is

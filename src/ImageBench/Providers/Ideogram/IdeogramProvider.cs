@@ -40,7 +40,7 @@ public sealed class IdeogramProvider : IImageProvider
         if (call.Failure is not null) return call.Failure with { Request = fields };
         var (answer, parsed) = (call.Answer!, call.Value!);
         if (parsed.ImageUrl is null)
-            return GenerationResult.Failed(AttemptOutcome.Refused, IdeogramErrorClassifier.UnsafeReason(parsed), answer.Status, fields);
+            return GenerationResult.Failed(AttemptOutcome.Refused, IdeogramErrorClassifier.UnsafeReason(parsed), answer.Status, fields) with { Seed = parsed.Seed };
 
         var done = new GenerationResult
         {
@@ -48,9 +48,11 @@ public sealed class IdeogramProvider : IImageProvider
             HttpStatus = answer.Status,
             // Magic prompt may rewrite the prompt; data[0].prompt is what was drawn.
             RevisedPrompt = parsed.Prompt is { } p && p != request.Prompt ? p : null,
+            Seed = parsed.Seed,
             Request = fields,
         };
-        return await SyncExchange.DownloadAsync(_http, parsed.ImageUrl, recorder, _policy, done, ct).ConfigureAwait(false);
+        var first = await SyncExchange.DownloadAsync(_http, parsed.ImageUrl, recorder, _policy, done, ct).ConfigureAwait(false);
+        return await ExtraImages.AddToAsync(first, parsed.Extras, _http, recorder, _policy, ct).ConfigureAwait(false);
     }
 
     /// <summary>Synchronous: no job to pick up, so a resumed attempt runs again.</summary>

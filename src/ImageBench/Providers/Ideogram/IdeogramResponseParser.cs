@@ -3,8 +3,14 @@ using ImageBench.Providers.Http;
 
 namespace ImageBench.Providers.Ideogram;
 
-/// <summary>data[0] of an Ideogram answer. A null url with is_image_safe false means the image was withheld.</summary>
-public sealed record IdeogramAnswer(Uri? ImageUrl, bool? IsImageSafe, string? Resolution, string? Seed, string? Prompt);
+/// <summary>
+/// data[0] of an Ideogram answer (a null url with is_image_safe false means the image was withheld), plus the further
+/// data[] images, each with its own seed; withheld ones never came back and are left out.
+/// </summary>
+public sealed record IdeogramAnswer(Uri? ImageUrl, bool? IsImageSafe, string? Resolution, string? Seed, string? Prompt)
+{
+    public IReadOnlyList<ExtraImageSource> Extras { get; init; } = [];
+}
 
 /// <summary>Pure reading of Ideogram bodies. Garbage yields a reason (InvalidResponse), never an exception.</summary>
 public static class IdeogramResponseParser
@@ -24,7 +30,13 @@ public static class IdeogramResponseParser
             Uri? uri = null;
             if (url is not null && !SyncExchange.IsHttpUrl(url, out uri)) return (null, "data[0].url is not an http(s) URL");
             if (uri is null && safe != false) return (null, "data[0] has no url and does not say the image was unsafe");
-            return (new IdeogramAnswer(uri, safe, JsonRead.Text(first, "resolution"), JsonRead.Code(first, "seed"), JsonRead.Text(first, "prompt")), null);
+            var extras = ExtraImages.AfterFirst(JsonRead.Child(root, "data"), (entry, i) => JsonRead.Text(entry, "url") is { } link
+                ? new ExtraImageSource($"data[{i}].url", null, link, null, JsonRead.Code(entry, "seed"))
+                : null);
+            return (new IdeogramAnswer(uri, safe, JsonRead.Text(first, "resolution"), JsonRead.Code(first, "seed"), JsonRead.Text(first, "prompt"))
+            {
+                Extras = extras,
+            }, null);
         }
     }
 }

@@ -46,7 +46,7 @@ public sealed class ImagenProvider : IImageProvider
             var (outcome, reason) = ImagenErrorClassifier.ClassifyNoImage(prediction);
             return GenerationResult.Failed(outcome, reason, status, body) with { ServerMs = serverMs, ServerMsSource = source };
         }
-        return new GenerationResult
+        var done = new GenerationResult
         {
             Outcome = AttemptOutcome.Ok,
             HttpStatus = status,
@@ -57,6 +57,7 @@ public sealed class ImagenProvider : IImageProvider
             RevisedPrompt = prediction.EnhancedPrompt,
             Request = body,
         };
+        return await ExtraImages.AddToAsync(done, prediction.Extras, _http, recorder, _policy, ct).ConfigureAwait(false);
     }
 
     /// <summary>:predict is synchronous: there is no job to resume, so a resumed attempt simply runs again.</summary>

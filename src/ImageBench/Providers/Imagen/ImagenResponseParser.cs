@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ImageBench.Providers.Http;
 
 namespace ImageBench.Providers.Imagen;
 
@@ -6,7 +7,7 @@ namespace ImageBench.Providers.Imagen;
 public static class ImagenResponseParser
 {
     /// <summary>
-    /// The first prediction with an image, else the first filter reason. An answer with no predictions at all is
+    /// The first prediction with an image (and the later ones that have one), else the first filter reason. An answer with no predictions at all is
     /// returned as an empty prediction: Imagen drops filtered images from the list, so "nothing" means "filtered".
     /// </summary>
     public static (ImagenPrediction? Prediction, string? Failure) Parse(ReadOnlySpan<byte> body)
@@ -21,8 +22,9 @@ public static class ImagenResponseParser
                 return (new ImagenPrediction(null, null, null, null), null);
             if (predictions.ValueKind != JsonValueKind.Array) return (null, "predictions is not an array");
             string? filtered = null;
-            foreach (var p in predictions.EnumerateArray())
+            for (var i = 0; i < predictions.GetArrayLength(); i++)
             {
+                var p = predictions[i];
                 if (p.ValueKind != JsonValueKind.Object) return (null, "a prediction is not an object");
                 filtered ??= Text(p, "raiFilteredReason");
                 if (Text(p, "bytesBase64Encoded") is not { } b64) continue;
@@ -36,7 +38,11 @@ public static class ImagenResponseParser
                     return (null, "bytesBase64Encoded is not valid base64");
                 }
                 if (bytes.Length == 0) return (null, "bytesBase64Encoded is empty");
-                return (new ImagenPrediction(bytes, Text(p, "mimeType"), null, Text(p, "prompt")), null);
+                var extras = new List<ExtraImageSource>();
+                for (var j = i + 1; j < predictions.GetArrayLength(); j++)
+                    if (predictions[j].ValueKind == JsonValueKind.Object && Text(predictions[j], "bytesBase64Encoded") is { } more)
+                        extras.Add(ExtraImages.FromBase64(more, $"predictions[{j}].bytesBase64Encoded", Text(predictions[j], "mimeType")));
+                return (new ImagenPrediction(bytes, Text(p, "mimeType"), null, Text(p, "prompt")) { Extras = extras }, null);
             }
             return (new ImagenPrediction(null, null, filtered, null), null);
         }

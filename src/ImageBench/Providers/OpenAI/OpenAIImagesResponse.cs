@@ -1,11 +1,18 @@
 using ImageBench.Attempts;
+using ImageBench.Providers.Http;
 
 namespace ImageBench.Providers.OpenAI;
 
-/// <summary>What a 200 from the Images API says: one image (inline or by URL) and the figures around it.</summary>
+/// <summary>
+/// What a 200 from the Images API says: the first image (inline or by URL), the figures around it, and every
+/// further data[] entry (the usage covers them all).
+/// </summary>
 public sealed record OpenAIImagesResponse(
     byte[]? ImageBytes,
     Uri? ImageUrl,
     string? OutputFormat,
     string? RevisedPrompt,
-    TokenUsage? Usage);
+    TokenUsage? Usage)
+{
+    public IReadOnlyList<ExtraImageSource> Extras { get; init; } = [];
+}

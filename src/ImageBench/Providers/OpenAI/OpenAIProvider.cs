@@ -80,7 +80,7 @@ public sealed class OpenAIProvider : IImageProvider
                 contentType = download.ContentType ?? contentType;
             }
 
-            return new GenerationResult
+            var done = new GenerationResult
             {
                 Outcome = AttemptOutcome.Ok,
                 HttpStatus = status,
@@ -93,6 +93,7 @@ public sealed class OpenAIProvider : IImageProvider
                 RevisedPrompt = parsed.RevisedPrompt,
                 Request = body,
             };
+            return await ExtraImages.AddToAsync(done, parsed.Extras, _http, recorder, _policy, ct).ConfigureAwait(false);
         }
     }
 

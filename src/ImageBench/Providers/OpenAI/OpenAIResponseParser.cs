@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ImageBench.Attempts;
+using ImageBench.Providers.Http;
 
 namespace ImageBench.Providers.OpenAI;
 
@@ -34,6 +35,7 @@ public static class OpenAIResponseParser
         var revised = Text(first, "revised_prompt");
         var format = Text(root, "output_format");
         var usage = root.TryGetProperty("usage", out var u) ? ParseUsage(u) : null;
+        var extras = ExtraImages.AfterFirst(data, (entry, i) => ExtraImages.FromEntry(entry, $"data[{i}]"));
 
         if (Text(first, "b64_json") is { } b64)
         {
@@ -42,7 +44,7 @@ public static class OpenAIResponseParser
                 var bytes = Convert.FromBase64String(b64);
                 return bytes.Length == 0
                     ? (null, "data[0].b64_json is empty")
-                    : (new OpenAIImagesResponse(bytes, null, format, revised, usage), null);
+                    : (new OpenAIImagesResponse(bytes, null, format, revised, usage) { Extras = extras }, null);
             }
             catch (FormatException)
             {
@@ -52,7 +54,7 @@ public static class OpenAIResponseParser
         if (Text(first, "url") is { } url)
         {
             return Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
-                ? (new OpenAIImagesResponse(null, uri, format, revised, usage), null)
+                ? (new OpenAIImagesResponse(null, uri, format, revised, usage) { Extras = extras }, null)
                 : (null, "data[0].url is not an http(s) URL");
         }
         return (null, "data[0] has neither b64_json nor url");

@@ -61,14 +61,20 @@ public sealed class OpenRouterProvider : IImageProvider
             var (outcome, reason) = OpenRouterErrorClassifier.ClassifyNoImage(parsed);
             return done with { Outcome = outcome, Reason = reason };
         }
-        if (parsed.ImageUrl.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
+        var first = await FirstImageAsync(parsed.ImageUrl, done, recorder, ct).ConfigureAwait(false);
+        return await ExtraImages.AddToAsync(first, parsed.Extras, _http, recorder, _policy, ct).ConfigureAwait(false);
+    }
+
+    private async Task<GenerationResult> FirstImageAsync(string imageUrl, GenerationResult done, AttemptRecorder recorder, CancellationToken ct)
+    {
+        if (imageUrl.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
         {
-            var (bytes, mediaType, decodeFailure) = DataUrl.Decode(parsed.ImageUrl);
+            var (bytes, mediaType, decodeFailure) = DataUrl.Decode(imageUrl);
             return bytes is null
                 ? done with { Outcome = AttemptOutcome.InvalidResponse, Reason = $"choices[0].message.images[0]: {decodeFailure}" }
                 : done with { ImageBytes = bytes, DeclaredContentType = mediaType };
         }
-        return SyncExchange.IsHttpUrl(parsed.ImageUrl, out var url)
+        return SyncExchange.IsHttpUrl(imageUrl, out var url)
             ? await SyncExchange.DownloadAsync(_http, url, recorder, _policy, done, ct).ConfigureAwait(false)
             : done with { Outcome = AttemptOutcome.InvalidResponse, Reason = "choices[0].message.images[0] is neither a data: nor an http(s) URL" };
     }

@@ -7,7 +7,11 @@ namespace ImageBench.Providers.OpenRouter;
 /// <summary>What a 200 chat completion says: the first image (a data: URL or a link), the usage and the money.</summary>
 public sealed record OpenRouterAnswer(
     string? Id, string? ImageUrl, string? FinishReason, string? NativeFinishReason, string? Refusal, string? Text,
-    TokenUsage? Usage, decimal? CostUsd, OpenRouterError? Error);
+    TokenUsage? Usage, decimal? CostUsd, OpenRouterError? Error)
+{
+    /// <summary>message.images[1..]: further images in the same answer (usage.cost covers them all).</summary>
+    public IReadOnlyList<ExtraImageSource> Extras { get; init; } = [];
+}
 
 /// <summary>OpenRouter's error envelope, also sent inside a 200 when the upstream failed after routing.</summary>
 public sealed record OpenRouterError(string? Code, string Message, string? Metadata);
@@ -30,11 +34,15 @@ public static class OpenRouterResponseParser
             var image = JsonRead.First(message, "images");
             var url = JsonRead.Text(JsonRead.Object(image, "image_url"), "url") ?? JsonRead.Text(image, "url");
             var usage = JsonRead.Object(root, "usage");
+            var extras = ExtraImages.AfterFirst(JsonRead.Child(message, "images"), (entry, i) =>
+                (JsonRead.Text(JsonRead.Object(entry, "image_url"), "url") ?? JsonRead.Text(entry, "url")) is { } link
+                    ? new ExtraImageSource($"choices[0].message.images[{i}]", null, link)
+                    : ExtraImageSource.Unusable($"choices[0].message.images[{i}]", $"choices[0].message.images[{i}] has no image_url.url"));
             return (new OpenRouterAnswer(
                 JsonRead.Text(root, "id"), url,
                 JsonRead.Text(choice, "finish_reason"), JsonRead.Text(choice, "native_finish_reason"),
                 JsonRead.Text(message, "refusal"), JsonRead.Text(message, "content"),
-                ParseUsage(usage), JsonRead.Decimal(usage, "cost"), error), null);
+                ParseUsage(usage), JsonRead.Decimal(usage, "cost"), error) { Extras = extras }, null);
         }
     }
 

@@ -49,8 +49,10 @@ public sealed class RecraftProvider : IImageProvider
             ReportedCostUsd = parsed.Credits is { } c ? RecraftResponseParser.CreditsToUsd(c) : null,
             Request = body,
         };
-        if (parsed.ImageBytes is { } bytes) return done with { ImageBytes = bytes };
-        return await SyncExchange.DownloadAsync(_http, parsed.ImageUrl!, recorder, _policy, done, ct).ConfigureAwait(false);
+        var first = parsed.ImageBytes is { } bytes
+            ? done with { ImageBytes = bytes }
+            : await SyncExchange.DownloadAsync(_http, parsed.ImageUrl!, recorder, _policy, done, ct).ConfigureAwait(false);
+        return await ExtraImages.AddToAsync(first, parsed.Extras, _http, recorder, _policy, ct).ConfigureAwait(false);
     }
 
     /// <summary>Synchronous: no job to pick up, so a resumed attempt runs again.</summary>

@@ -3,8 +3,11 @@ using ImageBench.Providers.Http;
 
 namespace ImageBench.Providers.Recraft;
 
-/// <summary>data[0] of a Recraft answer and the API units (credits) the call consumed.</summary>
-public sealed record RecraftAnswer(byte[]? ImageBytes, Uri? ImageUrl, string? ImageId, decimal? Credits);
+/// <summary>data[0] of a Recraft answer, the API units (credits) the whole call consumed, and any further data[] entries.</summary>
+public sealed record RecraftAnswer(byte[]? ImageBytes, Uri? ImageUrl, string? ImageId, decimal? Credits)
+{
+    public IReadOnlyList<ExtraImageSource> Extras { get; init; } = [];
+}
 
 /// <summary>Pure reading of Recraft bodies; credits are converted by <see cref="CreditsToUsd"/>.</summary>
 public static class RecraftResponseParser
@@ -26,12 +29,13 @@ public static class RecraftResponseParser
             if (JsonRead.First(root, "data") is not { ValueKind: JsonValueKind.Object } first)
                 return (null, "response has no data[] entries");
             var id = JsonRead.Text(first, "image_id");
+            var extras = ExtraImages.AfterFirst(JsonRead.Child(root, "data"), (entry, i) => ExtraImages.FromEntry(entry, $"data[{i}]"));
             if (JsonRead.Text(first, "b64_json") is { } b64)
             {
                 try
                 {
                     var bytes = Convert.FromBase64String(b64);
-                    return bytes.Length == 0 ? (null, "data[0].b64_json is empty") : (new RecraftAnswer(bytes, null, id, credits), null);
+                    return bytes.Length == 0 ? (null, "data[0].b64_json is empty") : (new RecraftAnswer(bytes, null, id, credits) { Extras = extras }, null);
                 }
                 catch (FormatException)
                 {
@@ -40,7 +44,7 @@ public static class RecraftResponseParser
             }
             if (JsonRead.Text(first, "url") is { } url)
                 return SyncExchange.IsHttpUrl(url, out var uri)
-                    ? (new RecraftAnswer(null, uri, id, credits), null)
+                    ? (new RecraftAnswer(null, uri, id, credits) { Extras = extras }, null)
                     : (null, "data[0].url is not an http(s) URL");
             return (null, "data[0] has neither url nor b64_json");
         }

@@ -5,7 +5,7 @@ using ImageBench.Providers.Http;
 namespace ImageBench.Providers.Replicate;
 
 /// <summary>
-/// Takes a prediction's first output home at once (Replicate deletes outputs after an hour): a data: URL is decoded,
+/// Takes a prediction's outputs home at once (Replicate deletes outputs after an hour): a data: URL is decoded,
 /// a CDN link (replicate.delivery) fetched without the token, a file on the API host itself fetched with it.
 /// </summary>
 public static class ReplicateOutput
@@ -15,6 +15,9 @@ public static class ReplicateOutput
     {
         recorder.BeginPhase(PhaseNames.Download);
         var output = prediction.Output!;
+        Task<Download> Download(Uri url, CancellationToken token) => ReplicateProvider.SendsKeyTo(url, request.Model.BaseUrl)
+            ? DownloadWithKeyAsync(http, policy, url, request.Key, recorder, token)
+            : http.DownloadAsync(url, recorder, policy, BodyReader.DefaultCap, token);
         byte[] bytes;
         string? contentType;
         int httpStatus;
@@ -26,14 +29,11 @@ public static class ReplicateOutput
         }
         else
         {
-            var url = new Uri(output);
-            var download = ReplicateProvider.SendsKeyTo(url, request.Model.BaseUrl)
-                ? await DownloadWithKeyAsync(http, policy, url, request.Key, recorder, ct).ConfigureAwait(false)
-                : await http.DownloadAsync(url, recorder, policy, BodyReader.DefaultCap, ct).ConfigureAwait(false);
+            var download = await Download(new Uri(output), ct).ConfigureAwait(false);
             if (download.Bytes is null) return download.AsFailure(null);
             (bytes, contentType, httpStatus) = (download.Bytes, download.ContentType, download.HttpStatus ?? status);
         }
-        return new GenerationResult
+        var done = new GenerationResult
         {
             Outcome = AttemptOutcome.Ok,
             HttpStatus = httpStatus,
@@ -41,7 +41,10 @@ public static class ReplicateOutput
             DeclaredContentType = contentType ?? (request.Options.TryGetValue("output_format", out var f) ? $"image/{(f == "jpg" ? "jpeg" : f)}" : null),
             ServerMs = ReplicateProvider.ServerMs(prediction),
             ServerMsSource = ReplicateProvider.Source(prediction),
+            Seed = prediction.Seed,
         };
+        var extras = prediction.ExtraOutputs.Select((url, i) => new ExtraImageSource($"output[{i + 1}]", null, url)).ToList();
+        return await ExtraImages.AddToAsync(done, extras, http, recorder, policy, ct, Download).ConfigureAwait(false);
     }
 
     /// <summary>Files served by the API host itself (api.replicate.com/v1/files/…) need the key; CDN links never get it.</summary>

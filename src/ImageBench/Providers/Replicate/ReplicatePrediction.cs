@@ -24,4 +24,14 @@ public sealed record ReplicatePrediction(
     string? Error,
     double? PredictSeconds,
     Uri? GetUrl,
-    string? Problem = null);
+    string? Problem = null)
+{
+    /// <summary>Outputs after the first (a list output with more than one image), as text.</summary>
+    public IReadOnlyList<string> ExtraOutputs { get; init; } = [];
+
+    /// <summary>
+    /// The seed the model used, as text: its "Using seed: N" log line (SDXL, FLUX … print it; the recorded
+    /// predictions show it), else the input's echoed seed; null when neither says.
+    /// </summary>
+    public string? Seed { get; init; }
+}

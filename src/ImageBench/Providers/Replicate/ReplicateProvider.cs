@@ -132,6 +132,7 @@ public sealed class ReplicateProvider : IImageProvider
         GenerationResult Finish(GenerationResult result) => result with
         {
             ProviderRequestId = prediction.Id,
+            Seed = result.Seed ?? prediction.Seed,
             Request = body,
             Reason = unknown.Count == 0 ? result.Reason : $"{result.Reason ?? "ok"} (unknown statuses seen while polling: {string.Join(", ", unknown)})",
         };

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using ImageBench.Providers.Http;
 
 namespace ImageBench.Providers.Replicate;
@@ -8,7 +9,7 @@ namespace ImageBench.Providers.Replicate;
 /// object with an id is always read, with what makes it unusable in <see cref="ReplicatePrediction.Problem"/>, so a
 /// created (billed) prediction's id is never lost to a bad output.
 /// </summary>
-public static class ReplicateResponseParser
+public static partial class ReplicateResponseParser
 {
     public static (ReplicatePrediction? Prediction, string? Failure) Parse(ReadOnlySpan<byte> body)
     {
@@ -34,8 +35,11 @@ public static class ReplicateResponseParser
         var status = Text(root, "status") ?? "";
         var problem = status.Length == 0 ? "prediction has no status" : null;
         string? output = null;
+        var extras = new List<string>();
         if (root.TryGetProperty("output", out var o))
         {
+            if (o.ValueKind == JsonValueKind.Array)
+                extras.AddRange(o.EnumerateArray().Skip(1).Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!));
             (output, var bad) = Output(o);
             problem ??= bad;
         }
@@ -50,7 +54,7 @@ public static class ReplicateResponseParser
         Uri? get = null;
         if (root.TryGetProperty("urls", out var urls) && urls.ValueKind == JsonValueKind.Object)
             get = Http(Text(urls, "get"));
-        return (new ReplicatePrediction(id, status, output, error, predict, get, problem), null);
+        return (new ReplicatePrediction(id, status, output, error, predict, get, problem) { ExtraOutputs = extras, Seed = Seed(root) }, null);
     }
 
     /// <summary>Output is model-defined: a URL string, a list of them, or (sync mode) data: URLs. Anything else is no image.</summary>
@@ -65,6 +69,14 @@ public static class ReplicateResponseParser
             ? (text, null)
             : (null, "prediction output is not an http(s) or data: URL");
     }
+
+    private static string? Seed(JsonElement root) =>
+        Text(root, "logs") is { } logs && SeedLine().Match(logs) is { Success: true } m
+            ? m.Groups[1].Value
+            : JsonRead.Code(JsonRead.Object(root, "input"), "seed");
+
+    [GeneratedRegex(@"Using seed: (\d+)", RegexOptions.CultureInvariant)]
+    private static partial Regex SeedLine();
 
     private static Uri? Http(string? s) =>
         s is not null && Uri.TryCreate(s, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttps || u.Scheme == Uri.UriSchemeHttp) ? u : null;

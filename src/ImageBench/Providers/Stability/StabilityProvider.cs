@@ -53,7 +53,7 @@ public sealed class StabilityProvider : IImageProvider
         if (parsed is null) return GenerationResult.Failed(AttemptOutcome.InvalidResponse, failure!, answer.Status, fields) with { ProviderRequestId = requestId };
         if (StabilityErrorClassifier.IsFiltered(parsed.FinishReason))
             return GenerationResult.Failed(AttemptOutcome.Refused, $"finish_reason {StabilityErrorClassifier.ContentFiltered} (seed {parsed.Seed ?? "?"})", answer.Status, fields)
-                with { ProviderRequestId = requestId };
+                with { ProviderRequestId = requestId, Seed = parsed.Seed };
 
         var format = fields["output_format"]?.GetValue<string>();
         return new GenerationResult
@@ -63,6 +63,7 @@ public sealed class StabilityProvider : IImageProvider
             ProviderRequestId = requestId,
             ImageBytes = parsed.ImageBytes,
             DeclaredContentType = json ? (format is null ? null : $"image/{format}") : answer.ContentType,
+            Seed = parsed.Seed,
             Request = fields,
         };
     }

@@ -51,6 +51,7 @@ public sealed class BflProviderReplayTests : IDisposable
         Assert.StartsWith("a photo-realistic depiction of an indoor badminton court", result.RevisedPrompt, StringComparison.Ordinal);
         Assert.Equal("image/jpeg", result.DeclaredContentType);
         Assert.Equal(9, result.ImageBytes!.Length);
+        Assert.Equal("1752479754028", result.Seed); // result.seed of the Ready capture
 
         var job = Assert.Single(_h.SubmittedJobs);
         Assert.Equal(new JobHandle(JobId, PollUrl.ToString()), job);

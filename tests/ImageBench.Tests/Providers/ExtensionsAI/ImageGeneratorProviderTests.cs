@@ -96,4 +96,18 @@ public sealed class ImageGeneratorProviderTests
         }));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => provider.GenerateAsync(Request(), new AttemptRecorder(TimeProvider.System), cts.Token));
     }
+
+    [Fact]
+    public async Task Every_image_content_after_the_first_is_kept_as_an_extra_image()
+    {
+        var (first, second) = (TestImages.Png(8, 6), TestImages.Png(6, 8));
+        var fake = new FakeGenerator((_, _) => new ImageGenerationResponse([new DataContent(first, "image/png"), new TextContent("two for you"), new DataContent(second, "image/png")]));
+
+        var result = await new ImageGeneratorProvider(fake).GenerateAsync(Request(), new AttemptRecorder(new SteppingClock()), default);
+
+        Assert.Equal(first, result.ImageBytes);
+        var extra = Assert.Single(result.ExtraImages);
+        Assert.Equal(second, extra.Bytes);
+        Assert.Equal("image/png", extra.DeclaredContentType);
+    }
 }

@@ -65,6 +65,7 @@ public sealed class FalProviderContractTests : IDisposable
         Assert.Equal("timings.inference", result.ServerMsSource);
         Assert.Equal("image/jpeg", result.DeclaredContentType);
         Assert.Equal(7, result.ImageBytes!.Length);
+        Assert.Equal("17454220438242315174", result.Seed); // parsed and handed on, not only parsed
         Assert.Equal(new JobHandle("80e732af-660e-45cd-bd63-580e4f2a94cc", StatusUrl.AbsoluteUri, ResponseUrl.AbsoluteUri), Assert.Single(_h.SubmittedJobs));
         Assert.Equal([1, 1, 1], storedBeforePoll);
 

@@ -33,6 +33,7 @@ public sealed class IdeogramProviderContractTests : IDisposable
         Assert.Equal(AttemptOutcome.Ok, result.Outcome);
         Assert.Equal(ProviderHarness.Png1x1, result.ImageBytes);
         Assert.Equal("A cafe sign reading \"CAFE\"", result.RevisedPrompt);
+        Assert.Equal("12345", result.Seed);
         Assert.Equal("ideo-secret", _h.Handler.Requests[0].Headers["Api-Key"]);
         Assert.False(_h.Handler.Requests[0].Headers.ContainsKey("Authorization"));
         Assert.False(_h.Handler.Requests[1].Headers.ContainsKey("Api-Key"));
@@ -47,6 +48,7 @@ public sealed class IdeogramProviderContractTests : IDisposable
         var result = await Run();
         Assert.Equal(AttemptOutcome.Refused, result.Outcome);
         Assert.Contains("is_image_safe false", result.Reason, StringComparison.Ordinal);
+        Assert.Equal("9", result.Seed); // kept on the refusal too: the seed is what a re-roll needs
         Assert.Single(_h.Handler.Requests);
     }
 

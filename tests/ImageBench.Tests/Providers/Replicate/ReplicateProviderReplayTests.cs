@@ -56,6 +56,7 @@ public sealed class ReplicateProviderReplayTests : IDisposable
         Assert.Equal("metrics.predict_time", result.ServerMsSource);
         Assert.Equal("image/png", result.DeclaredContentType);
         Assert.Equal(ProviderHarness.Png1x1, result.ImageBytes);
+        Assert.Equal("42069", result.Seed);
         Assert.Equal(new JobHandle("azaq55dbukgxg6kubr4k6g3pby", "https://api.replicate.com/v1/predictions/azaq55dbukgxg6kubr4k6g3pby"), Assert.Single(_h.SubmittedJobs));
         Assert.All(pollsBeforeJobStored, n => Assert.Equal(1, n));
 
@@ -123,6 +124,23 @@ public sealed class ReplicateProviderReplayTests : IDisposable
             if (json["output"] is JsonArray { Count: > 0 } outputs && outputs[0] is JsonValue first && first.TryGetValue<string>(out var url))
                 Assert.Equal(url, parsed.Output);
         }
+    }
+
+    [Fact]
+    public void The_seed_is_the_models_log_line_else_the_echoed_input()
+    {
+        // models-get.yaml's default_example: the input sets no seed, the model logged the one it drew.
+        var example = Cassette("models-get.yaml").Select(i => i.ResponseJson?["default_example"]).OfType<JsonObject>().First();
+        Assert.Null(example["input"]!["seed"]);
+        var blocking = Cassette("test_predictions_create_blocking[True-True].TRIMMED.yaml").First(i => IsPrediction(i) && i.Method.Equals("POST", StringComparison.OrdinalIgnoreCase));
+        string? SeedOf(string json) => ReplicateResponseParser.Parse(System.Text.Encoding.UTF8.GetBytes(json)).Prediction!.Seed;
+
+        Assert.Equal("16010", SeedOf(example.ToJsonString()));
+        Assert.Equal("42069", SeedOf(Cassette("predictions-get.yaml")[0].ResponseBody));
+        Assert.Equal("", (string)blocking.ResponseJson!["logs"]!); // sync mode answers before the model logged anything
+        Assert.Equal("42069", SeedOf(blocking.ResponseBody));
+        example.Remove("logs");
+        Assert.Null(SeedOf(example.ToJsonString()));
     }
 
     [Fact]

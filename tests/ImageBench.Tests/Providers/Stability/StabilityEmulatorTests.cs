@@ -18,6 +18,7 @@ public sealed class StabilityEmulatorTests
 
         EmulatedAdapterRun.AssertOk(run, server, [PhaseNames.Generating, PhaseNames.Download], "webp", 1280, 832);
         Assert.Equal(1, server.Stats.Generations("stability"));
+        Assert.True(ulong.TryParse(run.Result.Seed, System.Globalization.CultureInfo.InvariantCulture, out _), $"seed '{run.Result.Seed}' (header or JSON field)");
     }
 
     [Fact]

@@ -42,6 +42,7 @@ public sealed class StabilityProviderContractTests : IDisposable
         Assert.Equal(AttemptOutcome.Ok, result.Outcome);
         Assert.Equal(png, result.ImageBytes);
         Assert.Equal("image/png", result.DeclaredContentType);
+        Assert.Equal("343940597", result.Seed); // the seed response header
         var sent = Assert.Single(_h.Handler.Requests);
         Assert.Equal(new Uri("https://api.stability.ai/v2beta/stable-image/generate/core"), sent.Uri);
         Assert.Equal("image/*", sent.Headers["Accept"]);
@@ -61,6 +62,7 @@ public sealed class StabilityProviderContractTests : IDisposable
 
         Assert.Equal(AttemptOutcome.Ok, result.Outcome);
         Assert.Equal(ProviderHarness.Png1x1, result.ImageBytes);
+        Assert.Equal("42", result.Seed); // the JSON answer's seed field
         var sent = _h.Handler.Requests.Single();
         Assert.Equal("/v2beta/stable-image/generate/sd3", sent.Uri.AbsolutePath);
         Assert.Equal("application/json", sent.Headers["Accept"]);
