@@ -1,0 +1,117 @@
+using ImageBench.Configuration;
+using ImageBench.Storage;
+using ImageBench.Storage.Recovery;
+using Microsoft.Data.Sqlite;
+
+namespace ImageBench.Tests.Storage.Recovery;
+
+public sealed class StoreDoctorTests : IDisposable
+{
+    private readonly TempRunDirectory _dir = new();
+    private static CancellationToken Ct => CancellationToken.None;
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task A_healthy_run_is_healthy_with_everything_readable_and_every_image_referenced()
+    {
+        var attempts = await RecoveryRuns.WriteAsync(_dir.Path);
+
+        var found = await StoreDoctor.ExamineAsync(_dir.Path, Ct);
+
+        Assert.True(found.IsHealthy);
+        Assert.Equal(attempts.Count, found.Salvage.Attempts.Count());
+        Assert.Equal(attempts.Count, found.Images.OnDisk.Count);
+        Assert.Empty(found.Images.Unreferenced);
+        Assert.Empty(found.Images.MissingFiles);
+    }
+
+    [Theory]
+    [MemberData(nameof(StoreDamageTests.Kinds), MemberType = typeof(StoreDamageTests))]
+    public async Task Every_kind_of_damage_is_found_and_named_like_the_commands_name_it_without_touching_the_run(string name)
+    {
+        var kind = StoreDamage.Kind(name);
+        await RecoveryRuns.WriteAsync(_dir.Path);
+        await kind.Apply(_dir.Path);
+        var before = await StoreDamage.FingerprintAsync(_dir.Path);
+
+        var found = await StoreDoctor.ExamineAsync(_dir.Path, Ct);
+
+        Assert.Equal(kind.Problem, found.Problem);
+        Assert.Contains(kind.Says, found.ProblemMessage, StringComparison.Ordinal);
+        Assert.StartsWith(StoreDamage.StorePath(_dir.Path), found.ProblemMessage, StringComparison.Ordinal);
+        Assert.Equal(before, await StoreDamage.FingerprintAsync(_dir.Path));
+    }
+
+    [Fact]
+    public async Task A_truncated_store_yields_exactly_the_rows_still_on_its_pages_and_the_index_names_the_rest()
+    {
+        var attempts = await RecoveryRuns.WriteAsync(_dir.Path);
+        var whole = await File.ReadAllBytesAsync(StoreDamage.StorePath(_dir.Path));
+        // Cut page by page from the end until the cut leaves some rows and loses some.
+        List<string> readable = [];
+        for (var cut = whole.Length - 4096; cut > 4096 && (readable.Count == 0 || readable.Count == attempts.Count); cut -= 4096)
+        {
+            await File.WriteAllBytesAsync(StoreDamage.StorePath(_dir.Path), whole[..cut]);
+            readable = await ReadableAttemptRowsAsync(_dir.Path, attempts.Count);
+        }
+        Assert.InRange(readable.Count, 1, attempts.Count - 1);
+
+        var found = await StoreDoctor.ExamineAsync(_dir.Path, Ct);
+
+        Assert.Equal(StoreProblem.Damaged, found.Problem);
+        Assert.Equal(readable.Order(), found.Salvage.Attempts.Select(SampleRuns.Canonical).Order());
+        Assert.Equal(attempts.Count - readable.Count, found.Salvage.UnreadableSlots.Count);
+        Assert.Equal(attempts.Count - readable.Count, found.Images.Unreferenced.Count);
+    }
+
+    [Fact]
+    public async Task An_image_file_gone_from_disk_is_reported_against_its_attempt()
+    {
+        var attempts = await RecoveryRuns.WriteAsync(_dir.Path);
+        File.Delete(new ImageFileStore(_dir.Path).Resolve(attempts[2].ImagePath!));
+
+        var found = await StoreDoctor.ExamineAsync(_dir.Path, Ct);
+
+        Assert.True(found.IsHealthy);
+        Assert.Equal(attempts[2].PromptId, Assert.Single(found.Images.MissingFiles).PromptId);
+    }
+
+    [Fact]
+    public async Task A_directory_without_a_store_is_bad_input()
+    {
+        var e = await Assert.ThrowsAsync<InputException>(() => StoreDoctor.ExamineAsync(_dir.Path, Ct));
+
+        Assert.Contains("not a run directory", e.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The oracle, independent of the salvage's search: each rowid the healthy store had, read on its own from a
+    /// copy of the damaged file; the attempts whose JSON comes back whole.
+    /// </summary>
+    internal static async Task<List<string>> ReadableAttemptRowsAsync(string dir, int rows)
+    {
+        using var copy = new TempRunDirectory();
+        File.Copy(StoreDamage.StorePath(dir), StoreDamage.StorePath(copy.Path));
+        await using var connection = new SqliteConnection($"Data Source={StoreDamage.StorePath(copy.Path)};Pooling=False");
+        await connection.OpenAsync();
+        await using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA writable_schema = ON;";
+            await pragma.ExecuteNonQueryAsync();
+        }
+        var readable = new List<string>();
+        for (var id = 1; id <= rows; id++)
+        {
+            try
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"SELECT attempt_json FROM slots WHERE rowid = {id};";
+                if (await command.ExecuteScalarAsync() is string json)
+                    readable.Add(SampleRuns.Canonical(System.Text.Json.JsonSerializer.Deserialize<ImageBench.Attempts.Attempt>(json, ResultJson.Compact)!));
+            }
+            catch (Exception e) when (e is SqliteException or System.Text.Json.JsonException) { }
+        }
+        return readable;
+    }
+}
