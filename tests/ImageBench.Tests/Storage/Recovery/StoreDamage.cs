@@ -32,6 +32,53 @@ internal static class StoreDamage
         file.SetLength(length);
     }
 
+    /// <summary>
+    /// Cuts the store file page by page from its end until the cut leaves some of its <paramref name="rows"/> slot
+    /// rows readable and loses others; returns the readable attempts (canonical JSON) by the oracle below.
+    /// </summary>
+    public static async Task<List<string>> CutUntilSomeRowsAreLostAsync(string dir, int rows)
+    {
+        var whole = await File.ReadAllBytesAsync(StorePath(dir));
+        List<string> readable = [];
+        for (var cut = whole.Length - 4096; cut > 4096 && (readable.Count == 0 || readable.Count == rows); cut -= 4096)
+        {
+            await File.WriteAllBytesAsync(StorePath(dir), whole[..cut]);
+            readable = await ReadableAttemptRowsAsync(dir, rows);
+        }
+        Assert.InRange(readable.Count, 1, rows - 1);
+        return readable;
+    }
+
+    /// <summary>
+    /// The oracle, independent of the salvage's search: each rowid the healthy store had, read on its own from a
+    /// copy of the damaged file; the attempts whose JSON comes back whole.
+    /// </summary>
+    public static async Task<List<string>> ReadableAttemptRowsAsync(string dir, int rows)
+    {
+        using var copy = new TempRunDirectory();
+        File.Copy(StorePath(dir), StorePath(copy.Path));
+        await using var connection = Open(StorePath(copy.Path));
+        await connection.OpenAsync();
+        await using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA writable_schema = ON;";
+            await pragma.ExecuteNonQueryAsync();
+        }
+        var readable = new List<string>();
+        for (var id = 1; id <= rows; id++)
+        {
+            try
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"SELECT attempt_json FROM slots WHERE rowid = {id};";
+                if (await command.ExecuteScalarAsync() is string json)
+                    readable.Add(SampleRuns.Canonical(System.Text.Json.JsonSerializer.Deserialize<ImageBench.Attempts.Attempt>(json, ResultJson.Compact)!));
+            }
+            catch (Exception e) when (e is SqliteException or System.Text.Json.JsonException) { }
+        }
+        return readable;
+    }
+
     /// <summary>The file overwritten with as many random bytes (seeded: the same bytes every run).</summary>
     public static void RandomBytes(string dir)
     {

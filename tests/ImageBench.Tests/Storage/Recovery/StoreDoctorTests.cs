@@ -1,7 +1,6 @@
 using ImageBench.Configuration;
 using ImageBench.Storage;
 using ImageBench.Storage.Recovery;
-using Microsoft.Data.Sqlite;
 
 namespace ImageBench.Tests.Storage.Recovery;
 
@@ -47,15 +46,7 @@ public sealed class StoreDoctorTests : IDisposable
     public async Task A_truncated_store_yields_exactly_the_rows_still_on_its_pages_and_the_index_names_the_rest()
     {
         var attempts = await RecoveryRuns.WriteAsync(_dir.Path);
-        var whole = await File.ReadAllBytesAsync(StoreDamage.StorePath(_dir.Path));
-        // Cut page by page from the end until the cut leaves some rows and loses some.
-        List<string> readable = [];
-        for (var cut = whole.Length - 4096; cut > 4096 && (readable.Count == 0 || readable.Count == attempts.Count); cut -= 4096)
-        {
-            await File.WriteAllBytesAsync(StoreDamage.StorePath(_dir.Path), whole[..cut]);
-            readable = await ReadableAttemptRowsAsync(_dir.Path, attempts.Count);
-        }
-        Assert.InRange(readable.Count, 1, attempts.Count - 1);
+        var readable = await StoreDamage.CutUntilSomeRowsAreLostAsync(_dir.Path, attempts.Count);
 
         var found = await StoreDoctor.ExamineAsync(_dir.Path, Ct);
 
@@ -83,35 +74,5 @@ public sealed class StoreDoctorTests : IDisposable
         var e = await Assert.ThrowsAsync<InputException>(() => StoreDoctor.ExamineAsync(_dir.Path, Ct));
 
         Assert.Contains("not a run directory", e.Message, StringComparison.Ordinal);
-    }
-
-    /// <summary>
-    /// The oracle, independent of the salvage's search: each rowid the healthy store had, read on its own from a
-    /// copy of the damaged file; the attempts whose JSON comes back whole.
-    /// </summary>
-    internal static async Task<List<string>> ReadableAttemptRowsAsync(string dir, int rows)
-    {
-        using var copy = new TempRunDirectory();
-        File.Copy(StoreDamage.StorePath(dir), StoreDamage.StorePath(copy.Path));
-        await using var connection = new SqliteConnection($"Data Source={StoreDamage.StorePath(copy.Path)};Pooling=False");
-        await connection.OpenAsync();
-        await using (var pragma = connection.CreateCommand())
-        {
-            pragma.CommandText = "PRAGMA writable_schema = ON;";
-            await pragma.ExecuteNonQueryAsync();
-        }
-        var readable = new List<string>();
-        for (var id = 1; id <= rows; id++)
-        {
-            try
-            {
-                await using var command = connection.CreateCommand();
-                command.CommandText = $"SELECT attempt_json FROM slots WHERE rowid = {id};";
-                if (await command.ExecuteScalarAsync() is string json)
-                    readable.Add(SampleRuns.Canonical(System.Text.Json.JsonSerializer.Deserialize<ImageBench.Attempts.Attempt>(json, ResultJson.Compact)!));
-            }
-            catch (Exception e) when (e is SqliteException or System.Text.Json.JsonException) { }
-        }
-        return readable;
     }
 }
