@@ -1,3 +1,4 @@
+using CsCheck;
 using ImageBench.Storage.Recovery;
 
 namespace ImageBench.Tests.Storage.Recovery;
@@ -86,5 +87,54 @@ public sealed class WalFileTests : IDisposable
 
         File.Delete(Wal);
         Assert.Null(WalFile.FindDamage(Wal));
+    }
+
+    [Fact]
+    public async Task Any_change_to_any_header_byte_is_damage()
+    {
+        await LogWithCommitsAsync();
+        var log = await File.ReadAllBytesAsync(Wal);
+
+        Gen.Select(Gen.Int[0, 31], Gen.Byte[1, 255]).Sample((offset, mask) =>
+        {
+            var changed = (byte[])log.Clone();
+            changed[offset] ^= mask;
+            Assert.NotNull(FindDamage(changed));
+        });
+    }
+
+    [Fact]
+    public async Task Any_change_to_a_page_in_a_frame_before_the_last_commit_is_damage()
+    {
+        await LogWithCommitsAsync();
+        var log = await File.ReadAllBytesAsync(Wal);
+        var frame = 24 + System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(log.AsSpan(8));
+        var frames = (log.Length - 32) / frame;
+
+        // The log ends with its last transaction's commit frame; a page changed before it breaks the chain under a commit.
+        Gen.Select(Gen.Int[0, frames - 2], Gen.Int[24, frame - 1], Gen.Byte[1, 255]).Sample((index, offset, mask) =>
+        {
+            var changed = (byte[])log.Clone();
+            changed[32 + (index * frame) + offset] ^= mask;
+            Assert.NotNull(FindDamage(changed));
+        });
+    }
+
+    [Fact]
+    public void Any_bytes_at_all_are_judged_without_throwing()
+    {
+        Gen.Byte.Array[0, 9000].Sample(bytes =>
+        {
+            FindDamage(bytes);
+        });
+    }
+
+    /// <summary>The check on these bytes as a log file of their own (samples run in parallel).</summary>
+    private string? FindDamage(byte[] log)
+    {
+        var path = Path.Combine(_dir.Path, Guid.NewGuid().ToString("N") + "-wal");
+        File.WriteAllBytes(path, log);
+        try { return WalFile.FindDamage(path); }
+        finally { File.Delete(path); }
     }
 }
