@@ -27,15 +27,23 @@ public sealed record ReplanEstimate(int PlannedSlots, int ToCall, int ToPoll, in
             if (!File.Exists(manifest.SuitePath)) return (null, $"the run's suite {manifest.SuitePath} is gone, so its plan is unknown");
             suite = SuiteLoader.Load(manifest.SuitePath);
         }
-        catch (InputException e)
+        catch (Exception e) when (e is InputException or IOException or UnauthorizedAccessException)
         {
             return (null, $"the run's suite no longer loads ({e.Message})");
         }
         if (suite.Sha256 != manifest.SuiteSha256)
             return (null, $"the run's suite {manifest.SuitePath} changed since the run started, so `run --resume` would refuse it");
 
-        var models = manifest.Catalog.Select(n => CatalogJson.FromJson(n!.AsObject())).ToList();
-        var plan = new RunPlan(suite, models, manifest.Repeat);
+        RunPlan plan;
+        try
+        {
+            plan = new RunPlan(suite, manifest.Catalog.Select(n => CatalogJson.FromJson(n!.AsObject())).ToList(), manifest.Repeat);
+        }
+        // The manifest came out of a damaged file: an estimate is worth less than finishing the repair.
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return (null, $"the manifest's models cannot be read ({e.Message})");
+        }
         var phases = recovered.ToDictionary(s => s.Key, s => s.Phase);
         var lost = unreadable.Select(u => u.Slot).OfType<SlotKey>().ToHashSet();
         var toCall = plan.Slots.Where(s => !phases.TryGetValue(s.Key, out var p) || p == SlotPhase.Sent).ToList();

@@ -58,7 +58,7 @@ public static class StoreRepair
     private static async Task<string> BuildAsync(string runDirectory, string stamp, RunManifest manifest, StoreSalvage salvage, TimeProvider time, CancellationToken ct)
     {
         var scratch = Path.Combine(runDirectory, $".doctor-{stamp}");
-        if (Directory.Exists(scratch)) throw new IOException($"{scratch} exists: an earlier repair was cut short; move it away and repair again");
+        if (Directory.Exists(scratch)) throw new InputException($"{scratch} exists: an earlier repair was cut short (see docs/store-recovery.md); move it away and repair again");
         Directory.CreateDirectory(scratch);
         // A damaged page can make a key appear twice; one row per slot, and a stored attempt wins.
         var slots = salvage.Slots.GroupBy(s => s.Key).Select(g => g.OrderByDescending(s => s.Phase == SlotPhase.Done).First()).ToList();

@@ -57,6 +57,22 @@ public sealed class StoreDoctorTests : IDisposable
     }
 
     [Fact]
+    public async Task Rows_a_crash_left_only_in_the_log_are_read_too()
+    {
+        await RecoveryRuns.WriteAsync(_dir.Path);
+        await StoreDamage.LeaveInLogAsync(_dir.Path, async () =>
+        {
+            await using var store = await ImageBench.Storage.Sqlite.SqliteRunStore.OpenAsync(_dir.Path, Ct);
+            await store.SaveAttemptAsync(SampleRuns.Refused(RecoveryRuns.Model, "late", 0), Ct);
+        });
+
+        var found = await StoreDoctor.ExamineAsync(_dir.Path, Ct);
+
+        Assert.True(found.IsHealthy);
+        Assert.Contains(found.Salvage.Attempts, a => a.PromptId == "late");
+    }
+
+    [Fact]
     public async Task An_image_file_gone_from_disk_is_reported_against_its_attempt()
     {
         var attempts = await RecoveryRuns.WriteAsync(_dir.Path);
