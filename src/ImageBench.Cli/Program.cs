@@ -5,8 +5,8 @@ using ImageBench.Configuration;
 namespace ImageBench.Cli;
 
 /// <summary>
-/// Entry point. Exit codes: 0 ok, 1 the run finished with failures above --fail-above, 2 bad input (one line,
-/// file:line:column where it applies), 3 an internal error (one line; IMAGEBENCH_DEBUG=1 shows the stack).
+/// Entry point. Exit codes: 0 ok, 1 the run finished with failures above --fail-above (or `doctor` found damage),
+/// 2 bad input (one line, file:line:column where it applies; a run store that cannot be used), 3 an internal error (one line; IMAGEBENCH_DEBUG=1 shows the stack).
 /// </summary>
 public static class Program
 {
@@ -22,6 +22,7 @@ public static class Program
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(ScoreCommand.Create());
+        root.Subcommands.Add(DoctorCommand.Create());
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(ChecklistCommand.Create());
         root.Subcommands.Add(ModelsCommand.Create());
@@ -48,6 +49,12 @@ public static class Program
         catch (InputException ex)
         {
             await Console.Error.WriteLineAsync("error: " + ex.Message);
+            return ExitCodes.BadInput;
+        }
+        // A damaged, foreign or other-version store is bad input too, whichever command met it.
+        catch (Storage.UnusableStoreException ex)
+        {
+            await Console.Error.WriteLineAsync("error: " + StoreErrorLine.For(ex));
             return ExitCodes.BadInput;
         }
         catch (Exception ex) when (Environment.GetEnvironmentVariable("IMAGEBENCH_DEBUG") != "1")

@@ -50,12 +50,19 @@ internal static class ScoreCommand
         if (!File.Exists(Path.Combine(runDir, SqliteRunStore.FileName)))
             throw new InputException($"{runDir}: not a run directory (no {SqliteRunStore.FileName})");
         var store = await SqliteRunStore.OpenAsync(runDir, ct);
-        var manifest = await store.LoadManifestAsync(ct);
-        if (manifest is null || !File.Exists(manifest.SuitePath))
+        try
         {
-            await store.DisposeAsync();
-            throw new InputException(manifest is null ? $"{runDir}: the store has no run manifest" : $"{manifest.SuitePath}: the run's suite is gone; scoring needs its expectations");
+            var manifest = await store.LoadManifestAsync(ct)
+                ?? throw new InputException($"{runDir}: the store has no run manifest");
+            if (!File.Exists(manifest.SuitePath))
+                throw new InputException($"{manifest.SuitePath}: the run's suite is gone; scoring needs its expectations");
+            return (store, SuiteLoader.Load(manifest.SuitePath), manifest);
         }
-        return (store, SuiteLoader.Load(manifest.SuitePath), manifest);
+        catch
+        {
+            // Closed, or the process would leave the store's log files behind.
+            await store.DisposeAsync();
+            throw;
+        }
     }
 }

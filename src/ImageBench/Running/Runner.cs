@@ -26,6 +26,9 @@ public sealed class Runner(
         foreach (var model in plan.Models) providers.For(model.Provider);
         RequireEstimates(plan.Models, options.BudgetUsd);
 
+        // Every stored row is read once before anything is written: a damaged row stops the run here, before the
+        // ledger changes or anything is paid for (UnusableStoreException, exit 2).
+        await store.LoadSlotsAsync(ct).ConfigureAwait(false);
         await store.PlanAsync([.. plan.Slots.Select(s => s.Key)], ct).ConfigureAwait(false);
         var owner = LedgerOwner.ForThisProcess(time);
         await store.RegisterOwnerAsync(owner, options.Lease, ct).ConfigureAwait(false);

@@ -27,6 +27,12 @@ internal sealed class SerializedConnection : IAsyncDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             return await body(_connection).ConfigureAwait(false);
         }
+        // Every read and write passes here: a corrupt page or an unreadable row becomes one "store cannot be used" error.
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            if (StoreFailure.TryTranslate(e, _connection.DataSource, _connection, out var unusable)) throw unusable;
+            throw;
+        }
         finally
         {
             _gate.Release();

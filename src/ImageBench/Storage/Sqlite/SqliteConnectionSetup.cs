@@ -18,6 +18,9 @@ internal static class SqliteConnectionSetup
 
     public static async Task OpenAsync(SqliteConnection connection, string path, CancellationToken ct)
     {
+        // Before SQLite touches the files: it would create tables in an empty file and discard a damaged log.
+        if (Recovery.StoreFileCheck.FindDamage(path) is { } damage)
+            throw new UnusableStoreException(path, StoreProblem.Damaged, damage);
         try
         {
             await connection.OpenAsync(ct).ConfigureAwait(false);
@@ -31,7 +34,7 @@ internal static class SqliteConnectionSetup
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 26) // SQLITE_NOTADB
         {
-            throw new IncompatibleStoreException($"{path} is not a SQLite database; refusing to use it as the run store.", e);
+            throw new IncompatibleStoreException(path, StoreProblem.NotAStore, $"{path} is not a SQLite database; refusing to use it as the run store.", e);
         }
     }
 

@@ -48,6 +48,7 @@ public sealed partial class SqliteRunStore : IAttemptLedger
     /// <summary>Opens (creating if needed) the store of <paramref name="runDirectory"/>.</summary>
     /// <param name="time">Clock for the rows' updated_at stamps.</param>
     /// <exception cref="IncompatibleStoreException">The file is another schema version or not an ImageBench store.</exception>
+    /// <exception cref="UnusableStoreException">The file is damaged (so is every later operation that finds damage).</exception>
     public static async Task<SqliteRunStore> OpenAsync(string runDirectory, TimeProvider time, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(runDirectory);
@@ -61,9 +62,11 @@ public sealed partial class SqliteRunStore : IAttemptLedger
             await SqliteConnectionSetup.OpenAsync(connection, path, ct).ConfigureAwait(false);
             await SqliteSchema.EnsureAsync(connection, path, ct).ConfigureAwait(false);
         }
-        catch
+        catch (Exception e)
         {
+            var unusable = StoreFailure.TryTranslate(e, path, connection, out var translated) ? translated : null;
             await connection.DisposeAsync().ConfigureAwait(false);
+            if (unusable is not null) throw unusable;
             throw;
         }
         return new SqliteRunStore(connection, path, time);
