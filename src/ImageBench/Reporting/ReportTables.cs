@@ -67,7 +67,10 @@ internal static class ReportTables
         Row("Cost source", models, m => m.Stats.CostSources.Count == 0
             ? "no cost figure" : string.Join(", ", m.Stats.CostSources.Select(kv => $"{kv.Key} ({kv.Value})"))),
         Row("Cost per 1,000 images", models, m => Usd(m.Stats.CostPer1000ImagesUsd)),
-        Row("Total spent", models, m => Usd(m.Stats.TotalSpentUsd)),
+        // A total that leaves out images nobody priced must say so, not read as money that was not spent.
+        Row("Total spent", models, m => m.Stats.UnpricedImages == 0 ? Usd(m.Stats.TotalSpentUsd)
+            : m.Stats.TotalSpentUsd == 0 ? $"unknown ({m.Stats.UnpricedImages} unpriced)"
+            : $"{Usd(m.Stats.TotalSpentUsd)} + {m.Stats.UnpricedImages} unpriced"),
         Row("Spent per successful image", models, m => Usd(m.Stats.SpentPerOkImageUsd)),
         .. ExtraImageRows(models),
         .. AcceptableRows(models, scores),

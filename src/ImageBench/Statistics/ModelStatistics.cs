@@ -55,6 +55,7 @@ public static class ModelStatistics
             MeanCostPerOkImageUsd = meanCost,
             CostPer1000ImagesUsd = meanCost * 1000m,
             TotalSpentUsd = spent,
+            UnpricedImages = ok.Count(a => a.CostUsd is null),
             SpentPerOkImageUsd = okImages > 0 && mine.Any(a => a.CostUsd is not null) ? spent / okImages : null,
             ImagesReturned = okImages,
             CallsWithExtraImages = ok.Count(a => ImagesOf(a) > 1),

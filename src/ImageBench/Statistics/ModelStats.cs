@@ -49,6 +49,8 @@ public sealed record ModelStats
     public decimal? CostPer1000ImagesUsd { get; init; }
     /// <summary>Sum of every attempt's cost, failed ones included when they were charged.</summary>
     public decimal TotalSpentUsd { get; init; }
+    /// <summary>Images that came back with no price (no reported cost and none in the catalog): the total leaves them out.</summary>
+    public int UnpricedImages { get; init; }
     /// <summary>Total spent ÷ images of OK attempts: what one usable image really cost once paid failures are counted.</summary>
     public decimal? SpentPerOkImageUsd { get; init; }
     /// <summary>Images the OK attempts' calls returned, extra ones included (= <see cref="Ok"/> when none sent extras).</summary>
