@@ -15,13 +15,15 @@ internal static class DemoCommand
         var outDir = new Option<string>("--out") { Description = "Run directory (replaced if it holds an earlier demo)", DefaultValueFactory = _ => Path.Combine("runs", "demo") };
         var timeScale = CommonOptions.TimeScale(0.1);
         var repeat = new Option<int>("--repeat") { Description = "Images per prompt and model", DefaultValueFactory = _ => 1 };
-        var command = new Command("demo", "Offline demo: the article's six prompts against emulated models, report written") { outDir, timeScale, repeat };
+        var fault = FaultOptions.Create();
+        var command = new Command("demo", "Offline demo: the article's six prompts against emulated models, report written") { outDir, timeScale, repeat, fault };
         command.SetAction(async (parse, ct) =>
         {
             const string suite = "suites/seed-six.yaml";
             const string models = "suites/seed-six.models.yaml";
             if (!File.Exists(suite) || !File.Exists(models))
                 throw new InputException($"run the demo from the ImageBench checkout: {suite} and {models} were not found in {Environment.CurrentDirectory}");
+            var faults = FaultOptions.Read(parse.GetValue(fault), () => Catalog.ModelCatalog.Load(models));
             var dir = parse.GetValue(outDir)!;
             ClearEarlierDemo(dir);
             var request = new RunRequest
@@ -34,7 +36,7 @@ internal static class DemoCommand
                 // The emulator stands in for the judge too, labelled as such in every result and report.
                 Judge = new Scoring.Judge.JudgeSettings(Scoring.Judge.Clients.JudgeSpec.Emulated),
             };
-            return await RunWorkflow.ExecuteAsync(request, CommonOptions.CheckTimeScale(parse.GetValue(timeScale)), Console.Out, ct);
+            return await RunWorkflow.ExecuteAsync(request, CommonOptions.CheckTimeScale(parse.GetValue(timeScale)), Console.Out, ct, faults: faults);
         });
         return command;
     }

@@ -85,6 +85,7 @@ internal sealed class AttemptExecutor(IRunStore store, ImageFileStore images, Ti
             Request = result.Request,
             RevisedPrompt = result.RevisedPrompt,
             InterruptedCalls = interrupted,
+            EmulatorTimeScale = recorder.EmulatorTimeScale,
         };
         // Saved even if the run is being cancelled right now: this image is paid for.
         await store.SaveAttemptAsync(attempt, CancellationToken.None).ConfigureAwait(false);
