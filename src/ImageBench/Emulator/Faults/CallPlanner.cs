@@ -50,8 +50,8 @@ internal sealed class CallPlanner(EmulatorOptions options)
         // Sticky kinds are decided once, from their own hash, so they neither consume nor disturb the per-call draw.
         foreach (var rate in rates.Where(r => !FaultKinds.Of(r.Kind).Transient))
         {
-            // A persistent fault picks prompts; a dead URL picks URLs.
-            var scope = rate.Kind == FaultKind.Persistent ? prompt : key;
+            // A persistent fault, a rejected key or an empty account picks prompts; a dead URL picks URLs.
+            var scope = FaultKinds.Of(rate.Kind).PicksPrompts ? prompt : key;
             if (DeterministicRandom.For(options.Seed, model, scope, FaultKinds.Label(rate.Kind, site)).NextDouble() < rate.Rate)
                 return rate.Kind;
         }

@@ -15,9 +15,9 @@ public enum FaultKind
     Unavailable,
     /// <summary>502 with a load balancer's HTML page: the gateway never reached the service.</summary>
     BadGatewayHtml,
-    /// <summary>401 "invalid API key" in the family's envelope (the key is present but rejected).</summary>
+    /// <summary>401 "invalid API key" in the family's envelope (the key is present but rejected), on every call it picks.</summary>
     InvalidKey,
-    /// <summary>Out of credit: 402 in the family's envelope (OpenAI: 429 insufficient_quota, as it really answers).</summary>
+    /// <summary>Out of credit, on every call it picks: 402 in the family's envelope (OpenAI: 429 insufficient_quota, as it really answers).</summary>
     NoCredit,
     /// <summary>503 on every call for the chosen prompts, forever: exhausts any retry budget.</summary>
     Persistent,

@@ -16,8 +16,14 @@ public enum FaultTiming
 /// <summary>One fault kind's name on the command line and in the stats, its timing, and the sites it applies at.</summary>
 public sealed record FaultKindInfo(FaultKind Kind, string Name, FaultTiming Timing, IReadOnlyList<FaultSite> Sites, string Meaning)
 {
-    /// <summary>Drawn afresh for every call (and never twice in a row for the same call); the others stick.</summary>
-    public bool Transient => Kind is not (FaultKind.Persistent or FaultKind.ExpiredUrl or FaultKind.GoneUrl);
+    /// <summary>
+    /// Drawn afresh for every call (and never twice in a row for the same call). The others stick: a rejected key, an
+    /// empty account and a persistent fault for the prompts they pick, a dead URL for the URLs.
+    /// </summary>
+    public bool Transient => Kind is not (FaultKind.Persistent or FaultKind.InvalidKey or FaultKind.NoCredit or FaultKind.ExpiredUrl or FaultKind.GoneUrl);
+
+    /// <summary>A sticky kind that picks prompts (the others pick URLs).</summary>
+    internal bool PicksPrompts => Kind is FaultKind.Persistent or FaultKind.InvalidKey or FaultKind.NoCredit;
 }
 
 /// <summary>The table of fault kinds: one place says what each is called, when it strikes and where it applies.</summary>

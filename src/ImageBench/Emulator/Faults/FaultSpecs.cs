@@ -27,6 +27,8 @@ public static class FaultSpecs
             var mine = everyone.Where(e => !own.Any(o => o.Kind == e.Kind && o.Site == e.Site)).Concat(own);
             result[model] = With(profile, mine, model);
         }
+        // run --emulator's uncounted warm-up call must not be failed on purpose.
+        result.TryAdd(EmulatorWarmup.Model, options.DefaultProfile);
         return options with { Profiles = result, DefaultProfile = With(options.DefaultProfile, everyone, "any other model") };
     }
 
