@@ -25,15 +25,17 @@ public sealed class RejectionTests
     }
 
     [Fact]
-    public async Task An_invalid_key_is_a_401_in_the_familys_envelope()
+    public async Task An_invalid_key_is_a_401_in_the_familys_envelope_on_every_call()
     {
         await using var server = await FaultLab.StartAsync("black-forest-labs/flux-1.1-pro", FaultKind.InvalidKey);
         using var http = Client();
         using var response = await http.SendAsync(FaultLab.Replicate(server));
+        using var again = await http.SendAsync(FaultLab.Replicate(server));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("Unauthenticated", (string)(await JsonAsync(response))["title"]!);
+        Assert.Equal(HttpStatusCode.Unauthorized, again.StatusCode); // a rejected key stays rejected: no retry cures it
         Assert.Equal(0, server.Stats.ForModel("black-forest-labs/flux-1.1-pro").Billed);
     }
 

@@ -13,7 +13,14 @@ public sealed class StatsEndpointTests
     {
         using var response = await http.GetAsync(new Uri(server.BaseUrl, EmulatorServer.StatsPath.TrimStart('/')));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return EmulatorStatsSnapshot.FromJson(await response.Content.ReadAsStringAsync());
+        var json = await response.Content.ReadAsStringAsync();
+        // The documented wire names, as another process reads them (docs/emulator.md "Counters").
+        var raw = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+        Assert.Equal(["billed", "calls", "deliveries", "deliveries_with_credentials", "faults", "faults_injected", "models", "polls", "refusals", "requests_with_key", "requests_without_key", "seed", "submissions", "time_scale"],
+            raw.Select(p => p.Key).Order(StringComparer.Ordinal));
+        foreach (var (_, model) in raw["models"]!.AsObject())
+            Assert.Equal(["billed", "deliveries", "faults", "polls", "protocol", "refusals", "submissions"], model!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
+        return EmulatorStatsSnapshot.FromJson(json);
     }
 
     [Fact]
