@@ -36,6 +36,6 @@ public sealed record FailureInjection
             (FaultKind.RateLimit, RateLimitRate), (FaultKind.ServerError, ServerErrorRate), (FaultKind.Unavailable, UnavailableRate),
             (FaultKind.SlowBody, SlowBodyRate), (FaultKind.TruncatedBody, TruncatedBodyRate), (FaultKind.GarbageBody, GarbageBodyRate),
         ];
-        return shorthands.Where(s => s.Rate > 0).Select(s => new FaultRate(s.Kind, FaultSite.Create, s.Rate)).Concat(Faults);
+        return shorthands.Where(s => s.Rate > 0).Select(s => new FaultRate(s.Kind, FaultSite.Create, s.Rate)).Concat(Faults.Where(f => f.Kind != FaultKind.None));
     }
 }
