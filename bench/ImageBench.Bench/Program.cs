@@ -3,7 +3,8 @@ using ImageBench.Bench;
 
 // Measures ImageBench's own cost: the latency the harness records minus the server's time, against a bare
 // HttpClient loop doing the same calls in the same run, and throughput with 1 MB images.
-// Usage: make bench [ARGS="--quick"]; make bench ARGS="--scorers" times the weight-free image scorers instead.
+// Usage: make bench [ARGS="--quick"]; make bench ARGS="--scorers" times the weight-free image scorers instead;
+// make bench ARGS="--faults" writes the fault × protocol matrix of docs/reliability.md.
 var quick = args.Contains("--quick");
 // As the CLI does: a thread pool that grows slowly would delay latency stamps in a burst of 64 calls.
 ThreadPool.SetMinThreads(64, 64);
@@ -27,6 +28,24 @@ if (Array.IndexOf(args, "--ocr-speed") is var at and >= 0)
 if (args.Contains("--kill-resume"))
 {
     return await KillResumeBenchmark.RunAsync(quick, writeDocs: args.Contains("--write-docs"));
+}
+// --faults: the fault × protocol matrix, written into docs/reliability.md (make bench ARGS=--faults).
+if (args.Contains("--faults"))
+{
+    var cells = await FaultMatrix.RunAsync(label => Console.Error.WriteLine($"fault {label}"));
+    var table = FaultMatrixReport.ToMarkdown(cells);
+    Console.WriteLine(table);
+    const string doc = "docs/reliability.md";
+    if (File.Exists(doc) && FaultMatrixReport.Splice(await File.ReadAllTextAsync(doc), table, out var updated))
+    {
+        await File.WriteAllTextAsync(doc, updated);
+        Console.Error.WriteLine($"wrote the matrix into {doc}");
+    }
+    else
+    {
+        Console.Error.WriteLine($"{doc} (with its fault-matrix markers) not found from {Environment.CurrentDirectory}: printed only");
+    }
+    return 0;
 }
 var report = new BenchReport();
 foreach (var concurrency in new[] { 1, 16, 64 })

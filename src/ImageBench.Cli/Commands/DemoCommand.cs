@@ -15,11 +15,13 @@ internal static class DemoCommand
         var outDir = new Option<string>("--out") { Description = "Run directory (replaced if it holds an earlier demo)", DefaultValueFactory = _ => Path.Combine("runs", "demo") };
         var timeScale = CommonOptions.TimeScale(0.1);
         var repeat = new Option<int>("--repeat") { Description = "Images per prompt and model", DefaultValueFactory = _ => 1 };
-        var command = new Command("demo", "Offline demo: the article's six prompts against emulated models, report written") { outDir, timeScale, repeat };
+        var fault = FaultOptions.Create();
+        var command = new Command("demo", "Offline demo: the article's six prompts against emulated models, report written") { outDir, timeScale, repeat, fault };
         command.SetAction(async (parse, ct) =>
         {
             var suite = DemoFile("seed-six.yaml");
             var models = DemoFile("seed-six.models.yaml");
+            var faults = FaultOptions.Read(parse.GetValue(fault), () => Catalog.ModelCatalog.Load(models));
             var dir = parse.GetValue(outDir)!;
             ClearEarlierDemo(dir);
             var request = new RunRequest
@@ -32,7 +34,7 @@ internal static class DemoCommand
                 // The emulator stands in for the judge too, labelled as such in every result and report.
                 Judge = new Scoring.Judge.JudgeSettings(Scoring.Judge.Clients.JudgeSpec.Emulated),
             };
-            return await RunWorkflow.ExecuteAsync(request, CommonOptions.CheckTimeScale(parse.GetValue(timeScale)), Console.Out, ct);
+            return await RunWorkflow.ExecuteAsync(request, CommonOptions.CheckTimeScale(parse.GetValue(timeScale)), Console.Out, ct, faults: faults);
         });
         return command;
     }

@@ -24,6 +24,7 @@ internal static class RunCommand
         var failAbove = new Option<double?>("--fail-above") { Description = "Exit 1 when more than this share (0..1) of attempts produced no image" };
         var emulator = new Option<bool>("--emulator") { Description = "Send every call to the built-in emulator (no keys, no network)" };
         var timeScale = CommonOptions.TimeScale(0.1);
+        var fault = FaultOptions.Create();
         var noScore = new Option<bool>("--no-score") { Description = "Do not score the images after the run (score later with `imagebench score DIR`)" };
         var retryUnsafe = new Option<bool>("--retry-unsafe")
         {
@@ -32,7 +33,7 @@ internal static class RunCommand
         };
         var judge = new JudgeOptions();
         var command = new Command("run", "Run a suite against models and write results.json, report.md and report.html")
-            { suite, modelsFile, model, repeat, outDir, resume, budget, dryRun, timeout, failAbove, emulator, timeScale, noScore, retryUnsafe };
+            { suite, modelsFile, model, repeat, outDir, resume, budget, dryRun, timeout, failAbove, emulator, timeScale, fault, noScore, retryUnsafe };
         foreach (var option in judge.All) command.Options.Add(option);
         command.SetAction(async (parse, ct) =>
         {
@@ -54,8 +55,11 @@ internal static class RunCommand
                 FailAbove = parse.GetValue(failAbove),
                 Judge = judge.Read(parse),
             };
+            if (parse.GetValue(fault) is { Length: > 0 } && !parse.GetValue(emulator))
+                throw new InputException("--fault needs --emulator (or start `imagebench emulator --fault …` and point a models file at it)");
+            var faults = FaultOptions.Read(parse.GetValue(fault), () => Catalog.ModelCatalog.Load(request.ModelsFile));
             return await RunWorkflow.ExecuteAsync(request, parse.GetValue(emulator) ? CommonOptions.CheckTimeScale(parse.GetValue(timeScale)) : null, Console.Out, ct,
-                score: !parse.GetValue(noScore), retryPossiblyBilled: parse.GetValue(retryUnsafe));
+                score: !parse.GetValue(noScore), faults, retryPossiblyBilled: parse.GetValue(retryUnsafe));
         });
         return command;
     }

@@ -11,13 +11,14 @@ namespace ImageBench.Cli.Commands;
 /// <summary>Shared by <c>run</c> and <c>demo</c>: optional in-process emulator, the session, and what is printed.</summary>
 internal static class RunWorkflow
 {
+    /// <param name="faults">Faults the in-process emulator injects (<c>--fault</c>); model names already upstream names.</param>
     /// <param name="retryPossiblyBilled">--retry-unsafe: retry calls that create paid work even when the provider may have read them.</param>
     public static async Task<int> ExecuteAsync(RunRequest request, double? emulatorTimeScale, TextWriter output, CancellationToken ct, bool score = true,
-        bool retryPossiblyBilled = false)
+        IReadOnlyList<Emulator.Faults.FaultSpec>? faults = null, bool retryPossiblyBilled = false)
     {
         if (emulatorTimeScale is null) Catalog.GatewayPlaceholder.RefuseUnset(Catalog.ModelCatalog.Load(request.ModelsFile), request.Models);
         await using var emulator = emulatorTimeScale is { } scale
-            ? await EmulatorServer.StartAsync(EmulatorOptions.ArticleDefaults(scale), ct)
+            ? await EmulatorServer.StartAsync(Emulator.Faults.FaultSpecs.Apply(EmulatorOptions.ArticleDefaults(scale), faults ?? []), ct)
             : null;
         var binding = emulator is null ? null : new EmulatorBinding(emulator.BaseUrl, emulatorTimeScale!.Value);
         ICredentialSource credentials = emulator is null ? new EnvironmentCredentialSource() : new FixedCredentialSource("emulator-key");
@@ -39,8 +40,12 @@ internal static class RunWorkflow
         };
         if (binding is not null)
             await output.WriteLineAsync($"emulator: {binding.BaseUrl} (time scale ×{binding.TimeScale.ToString(CultureInfo.InvariantCulture)}; latencies are the article's scaled by this factor)");
+        if (faults is { Count: > 0 })
+            await output.WriteLineAsync($"emulator faults: {string.Join(", ", faults)}");
 
         var result = await session.ExecuteAsync(request, binding, ct);
+        if (emulator is not null && faults is { Count: > 0 })
+            foreach (var line in emulator.StatsSnapshot().Summary("emulator served")) await output.WriteLineAsync(line);
         if (result.Report is null)
         {
             PrintPlan(result.Plan, output);

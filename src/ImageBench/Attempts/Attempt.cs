@@ -55,4 +55,6 @@ public sealed record Attempt
     public string? RevisedPrompt { get; init; }
     /// <summary>Calls lost to a crash before this attempt completed (possibly paid for, result unknown).</summary>
     public int InterruptedCalls { get; init; }
+    /// <summary>The time scale ImageBench's emulator announced (x-imagebench-emulator) when it answered; null for a real provider.</summary>
+    public double? EmulatorTimeScale { get; init; }
 }

@@ -29,6 +29,8 @@ public sealed class AttemptRecorder
     public DateTimeOffset StartedAt { get; }
     public IReadOnlyList<RetryRecord> Retries => _retries;
     public JobHandle? SubmittedJob { get; private set; }
+    /// <summary>The time scale ImageBench's emulator announced on a response of this attempt; null for a real provider.</summary>
+    public double? EmulatorTimeScale { get; private set; }
     public string? CurrentPhase => _currentPhase;
 
     /// <summary>Milliseconds since the attempt started.</summary>
@@ -45,6 +47,8 @@ public sealed class AttemptRecorder
     }
 
     public void RecordRetry(RetryRecord retry) => _retries.Add(retry);
+
+    public void NoteEmulator(double timeScale) => EmulatorTimeScale = timeScale;
 
     public async ValueTask JobSubmittedAsync(JobHandle job, CancellationToken ct)
     {

@@ -36,6 +36,9 @@ public sealed class EmulatorServer : IAsyncDisposable
     private static readonly IPAddress ApiAddress = IPAddress.Parse("127.0.0.1");
     private static readonly IPAddress DeliveryAddress = IPAddress.Parse("127.0.0.2");
 
+    /// <summary>The counters as JSON (<see cref="EmulatorStatsSnapshot"/>), on the API host.</summary>
+    public const string StatsPath = "/_emulator/stats";
+
     private readonly WebApplication _app;
     private readonly ImageFactory _images;
     private readonly EmulatorOptions _options;
@@ -55,6 +58,9 @@ public sealed class EmulatorServer : IAsyncDisposable
     /// <summary>The delivery host for BFL result.sample and dall-e URLs.</summary>
     public Uri DeliveryBaseUrl { get; }
     public EmulatorStats Stats { get; }
+
+    /// <summary>What <see cref="StatsPath"/> answers right now.</summary>
+    public EmulatorStatsSnapshot StatsSnapshot() => Stats.Snapshot(_options);
 
     /// <summary>The quoted strings of a prompt exactly as this server draws them for a model (typos included).</summary>
     public IReadOnlyList<string> RenderedStrings(string model, string prompt) => _images.RenderedStrings(model, prompt);
@@ -127,25 +133,37 @@ public sealed class EmulatorServer : IAsyncDisposable
         var images = new ImageFactory(options);
         var server = new EmulatorServer(app, port, stats, images, options);
         var planner = new CallPlanner(options);
+        var gate = new FaultGate(options, stats, planner);
         var delivery = new DeliveryStore();
         var urls = new SignedUrls(server.DeliveryBaseUrl, options.Seed);
-        var writer = new ResponseWriter(options, stats);
+        // A hanging answer ends when the server stops, so disposing the emulator never waits for a client to give up.
+        var writer = new ResponseWriter(options, stats, app.Lifetime.ApplicationStopping);
         var jobs = new BflJobStore();
-        var openAi = new OpenAIImagesEndpoint(options, stats, planner, images, delivery, urls, writer);
-        var bflSubmit = new BflSubmitEndpoint(options, stats, planner, images, jobs, delivery, server.BaseUrl);
-        var bflResult = new BflResultEndpoint(options, stats, jobs, urls);
-        var deliveryEndpoint = new DeliveryEndpoint(delivery, urls, options, stats, writer);
-        var shared = new EmulatedCall(options, stats, delivery, urls);
+        var openAi = new OpenAIImagesEndpoint(options, stats, planner, images, delivery, urls, gate, writer);
+        var bflSubmit = new BflSubmitEndpoint(options, stats, planner, images, jobs, delivery, server.BaseUrl, gate, writer);
+        var bflResult = new BflResultEndpoint(options, stats, jobs, urls, gate, writer);
+        var deliveryEndpoint = new DeliveryEndpoint(delivery, urls, options, stats, gate, writer);
+        var shared = new EmulatedCall(options, stats, delivery, urls, gate);
         var dashJobs = new DashScopeJobStore();
         var openRouter = new OpenRouterChatEndpoint(shared, planner, images, writer);
-        var dashSubmit = new DashScopeSubmitEndpoint(shared, planner, images, dashJobs);
-        var dashTask = new DashScopeTaskEndpoint(shared, dashJobs);
+        var dashSubmit = new DashScopeSubmitEndpoint(shared, planner, images, dashJobs, writer);
+        var dashTask = new DashScopeTaskEndpoint(shared, dashJobs, writer);
         var dashSync = new DashScopeSyncEndpoint(shared, planner, images, writer);
         var ark = new ArkImagesEndpoint(shared, planner, images, writer);
         var stability = new StabilityGenerateEndpoint(shared, planner, images, writer);
         var ideogram = new IdeogramGenerateEndpoint(shared, planner, images, writer);
         var recraft = new RecraftImagesEndpoint(shared, planner, images, writer);
 
+        // Every answer says it is emulated (docs/emulator.md), so a run reaching the emulator through a models file's
+        // base_url is labelled emulated too; the stats endpoint itself is not counted as a call.
+        var mark = Providers.Http.EmulatorMark.Format(options.TimeScale);
+        app.Use((ctx, next) =>
+        {
+            ctx.Response.Headers[Providers.Http.EmulatorMark.Header] = mark;
+            if (!ctx.Request.Path.StartsWithSegments(StatsPath)) stats.CountCall();
+            return next(ctx);
+        });
+        app.MapGet(StatsPath, ApiOnly(ctx => ResponseWriter.WriteAsync(ctx, 200, System.Text.Encoding.UTF8.GetBytes(stats.Snapshot(options).ToJson()), "application/json")));
         app.MapPost("/v1/images/generations", ApiOnly(async ctx =>
         {
             if (await RecraftModelSniffer.IsRecraftAsync(ctx).ConfigureAwait(false)) await recraft.HandleAsync(ctx).ConfigureAwait(false);
@@ -172,9 +190,9 @@ public sealed class EmulatorServer : IAsyncDisposable
         // queue.fal.run, so rebasing a fal model onto the emulator needs no path prefix; its catch-alls rank below
         // every literal route above and below.
         var queued = new QueuedJobStore();
-        var fal = new FalQueueEndpoint(options, stats, planner, images, queued, delivery, urls, server.BaseUrl);
-        var replicate = new ReplicatePredictionsEndpoint(options, stats, planner, images, queued, delivery, urls, server.BaseUrl);
-        var google = new GoogleModelsEndpoint(options, stats, planner, images, writer);
+        var fal = new FalQueueEndpoint(options, stats, planner, images, queued, delivery, urls, server.BaseUrl, gate, writer);
+        var replicate = new ReplicatePredictionsEndpoint(options, stats, planner, images, queued, delivery, urls, server.BaseUrl, gate, writer);
+        var google = new GoogleModelsEndpoint(options, stats, planner, images, gate, writer);
         app.MapPost("/v1/models/{owner}/{name}/predictions", ApiOnly(ctx => replicate.CreateAsync(ctx, $"{Route(ctx, "owner")}/{Route(ctx, "name")}")));
         app.MapPost("/v1/models/{name}/predictions", ApiOnly(ctx => replicate.CreateAsync(ctx, Route(ctx, "name"))));
         app.MapPost("/v1/predictions", ApiOnly(ctx => replicate.CreateAsync(ctx, null)));
@@ -221,13 +239,27 @@ public sealed class EmulatorServer : IAsyncDisposable
         log($"ImageBench emulator: OpenAI Images + BFL + fal + Replicate + Gemini + Imagen API at {server.BaseUrl}, delivery at {server.DeliveryBaseUrl}");
         log(string.Create(CultureInfo.InvariantCulture,
             $"time scale {options.TimeScale}, seed {options.Seed}, {options.Profiles.Count} model profiles ({string.Join(", ", options.Profiles.Keys)}), keys {(options.RequireKey ? "required (any value)" : "optional")}"));
+        foreach (var line in FaultLines(options)) log(line);
+        log($"counters: GET {new Uri(server.BaseUrl, StatsPath.TrimStart('/'))}");
         try
         {
             await Task.Delay(Timeout.InfiniteTimeSpan, ct).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // Normal shutdown.
+            // Normal shutdown (Ctrl-C): say what was served before the counters are gone.
+            foreach (var line in server.StatsSnapshot().Summary("emulator stopped after")) log(line);
+        }
+    }
+
+    /// <summary>"faults: 429@create=0.3 (every model)", then one line per model with its own.</summary>
+    private static IEnumerable<string> FaultLines(EmulatorOptions options)
+    {
+        var everyone = FaultSpecs.Describe(options.DefaultProfile);
+        if (everyone is not null) yield return $"faults for every model: {everyone}";
+        foreach (var (model, profile) in options.Profiles)
+        {
+            if (FaultSpecs.Describe(profile) is { } own && own != everyone) yield return $"faults for {model}: {own}";
         }
     }
 

@@ -44,6 +44,7 @@ public static class ReportJson
             ["retried"] = s.Retried,
             ["totalRetries"] = s.TotalRetries,
             ["interruptedCalls"] = s.InterruptedCalls,
+            ["emulatorTimeScale"] = s.EmulatorTimeScale,
             ["successRate"] = s.SuccessRate,
             ["latencyMs"] = Summary(s.Latency),
             ["latencyExcludingRetriesMs"] = Summary(s.LatencyExcludingRetries),

@@ -46,8 +46,8 @@ public static class RunReportBuilder
             SuiteName = manifest.SuiteName,
             SuiteSha256 = manifest.SuiteSha256,
             Repeat = manifest.Repeat,
-            EmulatorTimeScale = manifest.EmulatorTimeScale,
-            TimingNote = TimingNote(manifest.EmulatorTimeScale),
+            EmulatorTimeScale = manifest.EmulatorTimeScale ?? EmulatedScale(models),
+            TimingNote = manifest.EmulatorTimeScale is { } scale ? TimingNote(scale) : TimingNote(models),
             Models = models,
             DimensionTable = ReportTables.Dimension(models, catalog, capabilityScores, scores),
             LatencyTable = ReportTables.Latency(models),
@@ -61,6 +61,30 @@ public static class RunReportBuilder
             Prompts = PromptSections.Build(attempts, suite, models, scores),
             Attempts = attempts,
         };
+    }
+
+    /// <summary>
+    /// For a run whose manifest does not say it was emulated: its attempts do when ImageBench's emulator answered them
+    /// (a models file's base_url pointing at <c>imagebench emulator</c>), per model.
+    /// </summary>
+    public static string TimingNote(IReadOnlyList<ReportModel> models)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        if (EmulatedScale(models) is { } all) return TimingNote(all);
+        var emulated = models.Where(m => m.Stats.EmulatorTimeScale is not null).ToList();
+        if (emulated.Count == 0) return TimingNote((double?)null);
+        var names = string.Join(", ", emulated.Select(m => string.Create(CultureInfo.InvariantCulture, $"{m.Name} (×{m.Stats.EmulatorTimeScale!.Value:0.####})")));
+        return $"Mixed: {names} answered by ImageBench's emulator (emulated latencies at that time scale, no real API called); "
+            + "the other models by real APIs (wall-clock latencies measured by ImageBench).";
+    }
+
+    /// <summary>The emulator's time scale when every model that was answered at all was answered by it with one scale; else null.</summary>
+    private static double? EmulatedScale(IReadOnlyList<ReportModel> models)
+    {
+        var answered = models.Where(m => m.Stats.Attempts > 0).ToList();
+        if (answered.Count == 0 || answered.Any(m => m.Stats.EmulatorTimeScale is null)) return null;
+        var scales = answered.Select(m => m.Stats.EmulatorTimeScale!.Value).Distinct().ToList();
+        return scales.Count == 1 ? scales[0] : null;
     }
 
     public static string TimingNote(double? scale)

@@ -109,6 +109,7 @@ internal sealed class AttemptExecutor(IRunStore store, ImageFileStore images, Ti
             // Paid calls of this attempt whose answer never arrived (a connection dropped after sending); the store
             // adds the calls this slot lost before.
             InterruptedCalls = result.UnansweredPaidCalls,
+            EmulatorTimeScale = recorder.EmulatorTimeScale,
         };
         // Saved even if the run is being cancelled right now: this image is paid for. The store adds the calls
         // this slot lost before (crashes, kills, claims taken over) to the attempt's interrupted calls.

@@ -37,6 +37,7 @@ public static class ModelStatistics
             Retried = mine.Count(a => a.Retries.Count > 0),
             TotalRetries = mine.Sum(a => a.Retries.Count),
             InterruptedCalls = mine.Sum(a => a.InterruptedCalls),
+            EmulatorTimeScale = mine.Select(a => a.EmulatorTimeScale).FirstOrDefault(s => s is not null),
             SuccessRate = decided > 0 ? (double)ok.Count / decided : null,
             Latency = SampleSummary.Of(ok.Select(a => a.LatencyMs).ToList()),
             // Never below zero: a recorder rounding error must not produce negative latency.

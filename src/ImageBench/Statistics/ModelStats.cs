@@ -19,6 +19,8 @@ public sealed record ModelStats
     public int Retried { get; init; }
     public int TotalRetries { get; init; }
     public int InterruptedCalls { get; init; }
+    /// <summary>The time scale ImageBench's emulator announced on this model's attempts; null when real APIs answered them.</summary>
+    public double? EmulatorTimeScale { get; init; }
 
     /// <summary>Attempts that did not produce an image, for any reason.</summary>
     public int NotOk => Attempts - Ok;

@@ -108,6 +108,23 @@ public class RunReportBuilderTests
     }
 
     [Fact]
+    public void Attempts_the_emulator_answered_label_the_run_or_their_models_emulated_without_the_manifest_saying_so()
+    {
+        var all = SyntheticRun.Attempts().Select(a => a with { EmulatorTimeScale = 0.5 }).ToList();
+        var some = SyntheticRun.Attempts().Select(a => a.Model == SyntheticRun.Flux ? a with { EmulatorTimeScale = 0.5 } : a).ToList();
+
+        var emulated = RunReportBuilder.Build(SyntheticRun.Manifest(), all, SyntheticRun.Suite, SyntheticRun.Catalog);
+        var mixed = RunReportBuilder.Build(SyntheticRun.Manifest(), some, SyntheticRun.Suite, SyntheticRun.Catalog);
+
+        Assert.Equal(RunReportBuilder.TimingNote(0.5), emulated.TimingNote);
+        Assert.Equal(0.5, emulated.EmulatorTimeScale);
+        Assert.StartsWith("Mixed: FLUX 1.1 Pro (×0.5) answered by ImageBench's emulator", mixed.TimingNote, StringComparison.Ordinal);
+        Assert.Null(mixed.EmulatorTimeScale);
+        Assert.Equal(0.5, mixed.Models.Single(m => m.Id == SyntheticRun.Flux).Stats.EmulatorTimeScale);
+        Assert.Null(mixed.Models.Single(m => m.Id == SyntheticRun.Gpt).Stats.EmulatorTimeScale);
+    }
+
+    [Fact]
     public void Prompt_sections_follow_the_suite_and_carry_each_attempt()
     {
         var prompts = Report().Prompts;

@@ -17,6 +17,14 @@ internal sealed class ArkImagesEndpoint(EmulatedCall call, CallPlanner planner, 
     public const string Protocol = "ark";
     private static readonly TimeSpan UrlLifetime = TimeSpan.FromHours(24);
 
+    /// <summary>An overdue account is a 403 on Ark.</summary>
+    private static readonly ErrorShape Errors = ErrorShape.Json((kind, status, words) => kind switch
+    {
+        FaultKind.InvalidKey => Error("AuthenticationError", "The API key in the request is missing or invalid."),
+        FaultKind.NoCredit => Error("AccountOverdueError", "The request failed because your account has an overdue balance."),
+        _ => Error(status == 429 ? "RateLimitExceeded.EndpointRPMExceeded" : "ServerOverloaded", words),
+    }) with { NoCreditStatus = 403 };
+
     public async Task HandleAsync(HttpContext ctx)
     {
         if (!call.KeyAccepted(EmulatedCall.HasBearer(ctx)))
@@ -49,13 +57,12 @@ internal sealed class ArkImagesEndpoint(EmulatedCall call, CallPlanner planner, 
             await ResponseWriter.JsonAsync(ctx, 400, Error("InvalidParameter", "size must be one of 'WIDTHxHEIGHT', '1k', '2k', '3k', or '4k'")).ConfigureAwait(false);
             return;
         }
-        call.Stats.CountGeneration(Protocol);
+        call.Stats.CountGeneration(Protocol, model);
         var plan = planner.Next(model, prompt);
-        if (await call.TransientFaultAsync(ctx, plan, model, (_, words) => Error("ServerOverloaded", words)).ConfigureAwait(false)) return;
+        if (!await call.Gate.AdmitAsync(ctx, plan, Errors).ConfigureAwait(false)) return;
         ctx.Response.Headers["x-request-id"] = EmulatedCall.Id(plan, "ark-");
         if (plan.Refused)
         {
-            call.Stats.CountRefusal();
             await call.DelayAsync(plan.ScaledLatency * 0.05, ctx.RequestAborted).ConfigureAwait(false);
             await ResponseWriter.JsonAsync(ctx, 400, Error("InputTextSensitiveContentDetected", "The request failed because the input text may contain sensitive information.")).ConfigureAwait(false);
             return;
@@ -67,7 +74,7 @@ internal sealed class ArkImagesEndpoint(EmulatedCall call, CallPlanner planner, 
         var now = call.Options.Time.GetUtcNow();
         var item = new JsonObject();
         if (responseFormat == "b64_json") item["b64_json"] = Convert.ToBase64String(image.Bytes);
-        else item["url"] = call.Publish(EmulatedCall.Id(plan, "ark-"), Task.FromResult(image), format, now, UrlLifetime, FaultKind.None).AbsoluteUri;
+        else item["url"] = call.Publish(EmulatedCall.Id(plan, "ark-"), Task.FromResult(image), format, now, UrlLifetime, plan, prompt).AbsoluteUri;
         item["size"] = string.Create(CultureInfo.InvariantCulture, $"{pixels.Width}x{pixels.Height}");
         long tokens = (long)pixels.Width * pixels.Height / 256;
         var body = new JsonObject
@@ -78,7 +85,7 @@ internal sealed class ArkImagesEndpoint(EmulatedCall call, CallPlanner planner, 
             ["usage"] = new JsonObject { ["generated_images"] = 1, ["output_tokens"] = tokens, ["total_tokens"] = tokens },
         };
         RenderedTextHeader.Set(ctx.Response, image.Text);
-        await writer.BodyAsync(ctx, System.Text.Encoding.UTF8.GetBytes(body.ToJsonString()), "application/json", plan.Fault).ConfigureAwait(false);
+        await writer.BodyAsync(ctx, System.Text.Encoding.UTF8.GetBytes(body.ToJsonString()), "application/json", plan.Planned).ConfigureAwait(false);
     }
 
     /// <summary>"WxH" (each side 256..4096) or a tier: 1K/2K/3K/4K as a square.</summary>

@@ -1,4 +1,3 @@
-using ImageBench.Emulator.Faults;
 using ImageBench.Emulator.Rendering;
 
 namespace ImageBench.Emulator.Bfl;
@@ -6,7 +5,7 @@ namespace ImageBench.Emulator.Bfl;
 /// <summary>One submitted BFL task. Its whole future is fixed at submit time; polls only read the clock.</summary>
 internal sealed record BflJob(
     string Id, string Model, string Prompt, long Seed, DateTimeOffset SubmittedAt, DateTimeOffset FinishesAt,
-    bool Refused, FaultKind DeliveryFault, string Format, Task<RenderedImage> Image)
+    bool Refused, string Format, Task<RenderedImage> Image)
 {
     /// <summary>The first tenth of the emulated time is spent queued (progress null), as real tasks wait for a worker.</summary>
     public DateTimeOffset StartsAt => SubmittedAt + (FinishesAt - SubmittedAt) * 0.1;

@@ -10,8 +10,19 @@ namespace ImageBench.Emulator.Bfl;
 /// <summary>POST /v1/{endpoint}: validates, fixes the job's future, starts rendering, answers {id, polling_url} at once.</summary>
 internal sealed class BflSubmitEndpoint(
     EmulatorOptions options, EmulatorStats stats, CallPlanner planner, ImageFactory images,
-    BflJobStore jobs, DeliveryStore delivery, Uri apiBase)
+    BflJobStore jobs, DeliveryStore delivery, Uri apiBase, FaultGate gate, ResponseWriter writer)
 {
+    /// <summary>FastAPI's {"detail"} for every status; the 429 in the skills-repo shape with retry_after.</summary>
+    public static ErrorShape Errors(EmulatorOptions options, string model) => ErrorShape.Words((status, words) => status switch
+    {
+        429 => BflErrors.RateLimited(options.ProfileFor(model).Failures.RetryAfterSeconds * options.TimeScale),
+        500 => BflErrors.Detail("Internal Server Error"),
+        503 => BflErrors.Detail("Service Unavailable"),
+        401 => BflErrors.Detail("Invalid API key"),
+        402 => BflErrors.Detail("Insufficient credits"),
+        _ => BflErrors.Detail(words),
+    });
+
     /// <summary>Real sample URLs expire 10 minutes after the result is ready.</summary>
     public static readonly TimeSpan SampleLifetime = TimeSpan.FromMinutes(10);
 
@@ -53,26 +64,7 @@ internal sealed class BflSubmitEndpoint(
         stats.CountBflSubmit(model, request.Prompt);
         var plan = planner.Next(model, request.Prompt);
         var profile = options.ProfileFor(model);
-        switch (plan.Fault)
-        {
-            case FaultKind.RateLimit:
-                stats.CountInjectedFailure();
-                var wait = RetryAfter.Apply(ctx.Response, profile.Failures, options.TimeScale);
-                await ResponseWriter.JsonAsync(ctx, 429, BflErrors.RateLimited(wait.TotalSeconds)).ConfigureAwait(false);
-                return;
-            case FaultKind.ServerError:
-                stats.CountInjectedFailure();
-                await ResponseWriter.JsonAsync(ctx, 500, BflErrors.Detail("Internal Server Error")).ConfigureAwait(false);
-                return;
-            case FaultKind.Unavailable:
-                stats.CountInjectedFailure();
-                await ResponseWriter.JsonAsync(ctx, 503, BflErrors.Detail("Service Unavailable")).ConfigureAwait(false);
-                return;
-        }
-        if (plan.Refused)
-        {
-            stats.CountRefusal();
-        }
+        if (!await gate.AdmitAsync(ctx, plan, Errors(options, model)).ConfigureAwait(false)) return;
         var id = new Guid(BitConverter.GetBytes(plan.Seed).Concat(BitConverter.GetBytes((ulong)plan.CallIndex ^ 0x9E3779B97F4A7C15UL)).ToArray()).ToString();
         var now = options.Time.GetUtcNow();
         string format = request.OutputFormat ?? profile.ImageFormat;
@@ -81,13 +73,13 @@ internal sealed class BflSubmitEndpoint(
             ? Task.FromResult(new RenderedImage([], format, []))
             : images.RenderNextAsync(model, request.Prompt, request.Width, request.Height, format, 90);
         var job = new BflJob(id, model, request.Prompt, request.Seed ?? (long)(plan.Seed % 1_000_000_000_000UL),
-            now, now + plan.ScaledLatency, plan.Refused, plan.Fault, format, image);
+            now, now + plan.ScaledLatency, plan.Refused, format, image);
         jobs.Add(job);
         if (!plan.Refused)
         {
-            delivery.Add(id, new DeliveryEntry(image, job.FinishesAt, job.FinishesAt + SampleLifetime, plan.Fault));
+            delivery.Add(id, new DeliveryEntry(image, job.FinishesAt, job.FinishesAt + SampleLifetime, model, request.Prompt));
         }
         var body = new JsonObject { ["id"] = id, ["polling_url"] = new Uri(apiBase, "v1/get_result?id=" + id).AbsoluteUri };
-        await ResponseWriter.JsonAsync(ctx, 200, body).ConfigureAwait(false);
+        await writer.JsonAnswerAsync(ctx, 200, body, plan.Planned).ConfigureAwait(false);
     }
 }

@@ -47,10 +47,16 @@ internal static class DashScopeErrors
 {
     public static JsonObject Body(string code, string message) => new() { ["request_id"] = Guid.NewGuid().ToString(), ["code"] = code, ["message"] = message };
 
-    public static JsonObject Transient(int status, string words) => Body(status switch
+    /// <summary>Out of credit is a 400 "Arrearage" on DashScope.</summary>
+    public static readonly Faults.ErrorShape Errors = Faults.ErrorShape.Json((kind, status, words) => kind switch
     {
-        429 => "Throttling.RateQuota",
-        503 => "ServiceUnavailable",
-        _ => "InternalError",
-    }, words);
+        Faults.FaultKind.NoCredit => Body("Arrearage", "Access denied, please make sure your account is in good standing."),
+        Faults.FaultKind.InvalidKey => Body("InvalidApiKey", "Invalid API-key provided."),
+        _ => Body(status switch
+        {
+            429 => "Throttling.RateQuota",
+            503 => "ServiceUnavailable",
+            _ => "InternalError",
+        }, words),
+    }) with { NoCreditStatus = 400 };
 }

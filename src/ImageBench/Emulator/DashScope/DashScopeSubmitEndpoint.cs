@@ -10,7 +10,7 @@ namespace ImageBench.Emulator.DashScope;
 /// POST /api/v1/services/aigc/text2image/image-synthesis. Like the real service it refuses synchronous calls on
 /// this path (X-DashScope-Async: enable is required), fixes the task's future, and answers PENDING at once.
 /// </summary>
-internal sealed class DashScopeSubmitEndpoint(EmulatedCall call, CallPlanner planner, ImageFactory images, DashScopeJobStore jobs)
+internal sealed class DashScopeSubmitEndpoint(EmulatedCall call, CallPlanner planner, ImageFactory images, DashScopeJobStore jobs, ResponseWriter writer)
 {
     public const string Protocol = "dashscope";
 
@@ -45,9 +45,9 @@ internal sealed class DashScopeSubmitEndpoint(EmulatedCall call, CallPlanner pla
             await ResponseWriter.JsonAsync(ctx, 400, DashScopeErrors.Body("InvalidParameter", "The request body is not valid JSON.")).ConfigureAwait(false);
             return;
         }
-        call.Stats.CountGeneration(Protocol);
-        var plan = planner.Next(request!.Model, request.Prompt);
-        if (await call.TransientFaultAsync(ctx, plan, request.Model, DashScopeErrors.Transient).ConfigureAwait(false)) return;
+        call.Stats.CountGeneration(Protocol, request!.Model);
+        var plan = planner.Next(request.Model, request.Prompt);
+        if (!await call.Gate.AdmitAsync(ctx, plan, DashScopeErrors.Errors).ConfigureAwait(false)) return;
 
         var id = EmulatedCall.Id(plan, "ds-");
         var now = call.Options.Time.GetUtcNow();
@@ -55,20 +55,16 @@ internal sealed class DashScopeSubmitEndpoint(EmulatedCall call, CallPlanner pla
         var format = call.Options.ProfileFor(request.Model).ImageFormat;
         Task<RenderedImage>? image = null;
         Uri? url = null;
-        if (plan.Refused)
-        {
-            call.Stats.CountRefusal();
-        }
-        else
+        if (!plan.Refused)
         {
             image = images.RenderNextAsync(request.Model, request.Prompt, request.Width, request.Height, format, EmulatedCall.QualityFor(format));
-            url = call.Publish(id, image, format, finishes, ResultLifetime, plan.Fault);
+            url = call.Publish(id, image, format, finishes, ResultLifetime, plan, request.Prompt);
         }
         jobs.Add(new DashScopeJob(id, request.Model, request.Prompt, now, finishes, plan.Refused, url, image));
-        await ResponseWriter.JsonAsync(ctx, 200, new JsonObject
+        await writer.JsonAnswerAsync(ctx, 200, new JsonObject
         {
             ["request_id"] = id + "-submit",
             ["output"] = new JsonObject { ["task_id"] = id, ["task_status"] = "PENDING" },
-        }).ConfigureAwait(false);
+        }, plan.Planned).ConfigureAwait(false);
     }
 }

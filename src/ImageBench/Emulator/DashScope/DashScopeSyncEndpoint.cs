@@ -32,12 +32,11 @@ internal sealed class DashScopeSyncEndpoint(EmulatedCall call, CallPlanner plann
             await ResponseWriter.JsonAsync(ctx, 400, DashScopeErrors.Body("InvalidParameter", "The request body is not valid JSON.")).ConfigureAwait(false);
             return;
         }
-        call.Stats.CountGeneration(DashScopeSubmitEndpoint.Protocol);
-        var plan = planner.Next(request!.Model, request.Prompt);
-        if (await call.TransientFaultAsync(ctx, plan, request.Model, DashScopeErrors.Transient).ConfigureAwait(false)) return;
+        call.Stats.CountGeneration(DashScopeSubmitEndpoint.Protocol, request!.Model);
+        var plan = planner.Next(request.Model, request.Prompt);
+        if (!await call.Gate.AdmitAsync(ctx, plan, DashScopeErrors.Errors).ConfigureAwait(false)) return;
         if (plan.Refused)
         {
-            call.Stats.CountRefusal();
             await call.DelayAsync(plan.ScaledLatency * 0.05, ctx.RequestAborted).ConfigureAwait(false);
             await ResponseWriter.JsonAsync(ctx, 400, DashScopeErrors.Body("DataInspectionFailed", "Input data may contain inappropriate content.")).ConfigureAwait(false);
             return;
@@ -46,7 +45,7 @@ internal sealed class DashScopeSyncEndpoint(EmulatedCall call, CallPlanner plann
         var format = call.Options.ProfileFor(request.Model).ImageFormat;
         var image = images.RenderNextAsync(request.Model, request.Prompt, request.Width, request.Height, format, EmulatedCall.QualityFor(format));
         await call.DelayAsync(plan.ScaledLatency, ctx.RequestAborted).ConfigureAwait(false);
-        var url = call.Publish(id, image, format, call.Options.Time.GetUtcNow(), DashScopeSubmitEndpoint.ResultLifetime, FaultKind.None);
+        var url = call.Publish(id, image, format, call.Options.Time.GetUtcNow(), DashScopeSubmitEndpoint.ResultLifetime, plan, request.Prompt);
         var body = new JsonObject
         {
             ["request_id"] = id,
@@ -60,6 +59,6 @@ internal sealed class DashScopeSyncEndpoint(EmulatedCall call, CallPlanner plann
             },
             ["usage"] = new JsonObject { ["width"] = request.Width, ["height"] = request.Height, ["image_count"] = 1 },
         };
-        await writer.BodyAsync(ctx, System.Text.Encoding.UTF8.GetBytes(body.ToJsonString()), "application/json", plan.Fault).ConfigureAwait(false);
+        await writer.BodyAsync(ctx, System.Text.Encoding.UTF8.GetBytes(body.ToJsonString()), "application/json", plan.Planned).ConfigureAwait(false);
     }
 }

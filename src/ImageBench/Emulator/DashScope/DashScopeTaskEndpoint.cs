@@ -6,27 +6,38 @@ using Microsoft.AspNetCore.Http;
 namespace ImageBench.Emulator.DashScope;
 
 /// <summary>GET /api/v1/tasks/{id}: PENDING, RUNNING, then SUCCEEDED with results[0].url (or FAILED for a refusal).</summary>
-internal sealed class DashScopeTaskEndpoint(EmulatedCall call, DashScopeJobStore jobs)
+internal sealed class DashScopeTaskEndpoint(EmulatedCall call, DashScopeJobStore jobs, ResponseWriter writer)
 {
     /// <summary>DashScope's times are Beijing wall-clock strings without a zone.</summary>
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
 
-    public Task HandleAsync(HttpContext ctx, string id)
+    public async Task HandleAsync(HttpContext ctx, string id)
     {
         call.Stats.CountPoll();
         if (!call.KeyAccepted(EmulatedCall.HasBearer(ctx)))
-            return ResponseWriter.JsonAsync(ctx, 401, DashScopeErrors.Body("InvalidApiKey", "No API-key provided."));
+        {
+            await ResponseWriter.JsonAsync(ctx, 401, DashScopeErrors.Body("InvalidApiKey", "No API-key provided.")).ConfigureAwait(false);
+            return;
+        }
         var job = jobs.Find(id);
         var now = call.Options.Time.GetUtcNow();
         if (job is null)
         {
             // The real service answers unknown or expired ids with 200 and status UNKNOWN.
-            return ResponseWriter.JsonAsync(ctx, 200, new JsonObject
+            await ResponseWriter.JsonAsync(ctx, 200, new JsonObject
             {
                 ["request_id"] = id + "-poll",
                 ["output"] = new JsonObject { ["task_id"] = id, ["task_status"] = "UNKNOWN" },
-            });
+            }).ConfigureAwait(false);
+            return;
         }
+        if (await call.Gate.DrawAsync(ctx, Faults.FaultSite.Poll, job.Model, job.Prompt, job.Id, DashScopeErrors.Errors).ConfigureAwait(false) is { } fault)
+            await writer.JsonAnswerAsync(ctx, 200, Answer(job, now), fault).ConfigureAwait(false);
+    }
+
+    private static JsonObject Answer(DashScopeJob job, DateTimeOffset now)
+    {
+        var id = job.Id;
         var output = new JsonObject { ["task_id"] = id, ["submit_time"] = Time(job.SubmittedAt) };
         if (now < job.StartsAt)
         {
@@ -56,7 +67,7 @@ internal sealed class DashScopeTaskEndpoint(EmulatedCall call, DashScopeJobStore
         }
         var body = new JsonObject { ["request_id"] = id + "-poll", ["output"] = output };
         if ((string?)output["task_status"] == "SUCCEEDED") body["usage"] = new JsonObject { ["image_count"] = 1 };
-        return ResponseWriter.JsonAsync(ctx, 200, body);
+        return body;
     }
 
     private static string Time(DateTimeOffset at) => at.ToOffset(Beijing).ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture);

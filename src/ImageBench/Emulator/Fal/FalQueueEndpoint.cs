@@ -15,9 +15,16 @@ namespace ImageBench.Emulator.Fal;
 /// </summary>
 internal sealed class FalQueueEndpoint(
     EmulatorOptions options, EmulatorStats stats, CallPlanner planner, ImageFactory images,
-    QueuedJobStore jobs, DeliveryStore delivery, SignedUrls urls, Uri apiBase)
+    QueuedJobStore jobs, DeliveryStore delivery, SignedUrls urls, Uri apiBase, FaultGate gate, ResponseWriter writer)
 {
     public const string Family = "fal";
+
+    private static readonly ErrorShape Errors = ErrorShape.Words((status, words) => FalErrors.Detail(status switch
+    {
+        401 => "Invalid authorization key",
+        402 => "User is locked. Reason: Exhausted balance. Top up your balance at fal.ai/dashboard/billing.",
+        _ => words,
+    }));
 
     /// <summary>fal CDN files are kept for days [UNVERIFIED "7 days"]; the emulator keeps them a day.</summary>
     private static readonly TimeSpan FileLifetime = TimeSpan.FromDays(1);
@@ -49,8 +56,7 @@ internal sealed class FalQueueEndpoint(
         stats.CountQueueSubmit(Family, app);
         var plan = planner.Next(app, request!.Prompt);
         var profile = options.ProfileFor(app);
-        if (await SubmitFaults.TryWriteSubmitFaultAsync(ctx, plan, profile, options, stats, FalErrors.Detail).ConfigureAwait(false)) return;
-        if (plan.Refused) stats.CountRefusal();
+        if (!await gate.AdmitAsync(ctx, plan, Errors).ConfigureAwait(false)) return;
 
         var id = JobIds.Guid(plan.Seed, plan.CallIndex);
         var now = options.Time.GetUtcNow();
@@ -59,10 +65,10 @@ internal sealed class FalQueueEndpoint(
         var job = new QueuedJob(id, app, request.Prompt, request.Seed ?? plan.Seed, request.Width, request.Height, format,
             now, now + plan.ScaledLatency, plan.Refused, image);
         jobs.Add(job);
-        delivery.Add(id, new DeliveryEntry(image, job.FinishesAt, job.FinishesAt + FileLifetime, plan.Fault));
+        delivery.Add(id, new DeliveryEntry(image, job.FinishesAt, job.FinishesAt + FileLifetime, app, request.Prompt));
 
         var requestUrl = RequestUrl(app, id);
-        await ResponseWriter.JsonAsync(ctx, 200, new JsonObject
+        await writer.JsonAnswerAsync(ctx, 200, new JsonObject
         {
             ["status"] = "IN_QUEUE",
             ["request_id"] = id,
@@ -70,29 +76,40 @@ internal sealed class FalQueueEndpoint(
             ["status_url"] = requestUrl + "/status",
             ["cancel_url"] = requestUrl + "/cancel",
             ["queue_position"] = 0,
-        }).ConfigureAwait(false);
+        }, plan.Planned).ConfigureAwait(false);
     }
 
     /// <summary>GET …/requests/{id}/status or …/requests/{id}; anything else is not a fal path.</summary>
-    public Task GetAsync(HttpContext ctx, string path)
+    public async Task GetAsync(HttpContext ctx, string path)
     {
         var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var at = Array.IndexOf(parts, "requests");
         if (at < 1 || at + 1 >= parts.Length || parts.Length > at + 3 || (parts.Length == at + 3 && parts[^1] != "status"))
-            return ResponseWriter.JsonAsync(ctx, 404, FalErrors.Detail("Not Found"));
+        {
+            await ResponseWriter.JsonAsync(ctx, 404, FalErrors.Detail("Not Found")).ConfigureAwait(false);
+            return;
+        }
         stats.CountPoll();
         if (!Authorized(ctx))
-            return ResponseWriter.JsonAsync(ctx, 401, FalErrors.Detail("Missing authorization header (expected 'Authorization: Key <FAL_KEY>')"));
+        {
+            await ResponseWriter.JsonAsync(ctx, 401, FalErrors.Detail("Missing authorization header (expected 'Authorization: Key <FAL_KEY>')")).ConfigureAwait(false);
+            return;
+        }
         var job = jobs.Find(parts[at + 1]);
         if (job is null)
-            return ResponseWriter.JsonAsync(ctx, 404, FalErrors.Detail("Request not found"));
+        {
+            await ResponseWriter.JsonAsync(ctx, 404, FalErrors.Detail("Request not found")).ConfigureAwait(false);
+            return;
+        }
+        if (await gate.DrawAsync(ctx, FaultSite.Poll, job.Model, job.Prompt, job.Id, Errors).ConfigureAwait(false) is not { } fault) return;
         var now = options.Time.GetUtcNow();
         var responseUrl = RequestUrl(job.Model, job.Id);
         if (parts.Length == at + 3)
-            return ResponseWriter.JsonAsync(ctx, 200, Status(job, now, responseUrl));
-        if (!job.IsDone(now))
-            return ResponseWriter.JsonAsync(ctx, 400, FalErrors.Detail("Request is still in progress"));
-        return ResultAsync(ctx, job);
+            await writer.JsonAnswerAsync(ctx, 200, Status(job, now, responseUrl), fault).ConfigureAwait(false);
+        else if (!job.IsDone(now))
+            await ResponseWriter.JsonAsync(ctx, 400, FalErrors.Detail("Request is still in progress")).ConfigureAwait(false);
+        else
+            await writer.JsonAnswerAsync(ctx, 200, await ResultAsync(job).ConfigureAwait(false), fault).ConfigureAwait(false);
     }
 
     private static JsonObject Status(QueuedJob job, DateTimeOffset now, string responseUrl)
@@ -108,12 +125,12 @@ internal sealed class FalQueueEndpoint(
         };
     }
 
-    private async Task ResultAsync(HttpContext ctx, QueuedJob job)
+    private async Task<JsonObject> ResultAsync(QueuedJob job)
     {
         var rendered = await job.Image.ConfigureAwait(false);
         var url = urls.For($"results/{job.Id}/image.{job.Format}", rendered.ContentType, job.FinishesAt + FileLifetime);
         // Real fal answers a flagged image with a blacked-out picture and has_nsfw_concepts [true].
-        await ResponseWriter.JsonAsync(ctx, 200, new JsonObject
+        return new JsonObject
         {
             ["images"] = new JsonArray(new JsonObject
             {
@@ -124,7 +141,7 @@ internal sealed class FalQueueEndpoint(
             ["seed"] = job.Seed | 0x8000_0000_0000_0000UL,
             ["has_nsfw_concepts"] = new JsonArray(job.Refused),
             ["prompt"] = job.Prompt,
-        }).ConfigureAwait(false);
+        };
     }
 
     private string RequestUrl(string app, string id)

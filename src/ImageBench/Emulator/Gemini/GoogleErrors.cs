@@ -20,6 +20,7 @@ internal static class GoogleErrors
     {
         429 => Envelope(429, "Resource has been exhausted (e.g. check quota).", "RESOURCE_EXHAUSTED"),
         503 => Envelope(503, "The model is overloaded. Please try again later.", "UNAVAILABLE"),
+        401 => Envelope(400, "API key not valid. Please pass a valid API key.", "INVALID_ARGUMENT"),
         _ => Envelope(status, "Internal error encountered.", "INTERNAL"),
     };
 }

@@ -15,10 +15,14 @@ namespace ImageBench.Emulator.Gemini;
 /// ":generateContent" is Gemini, ":predict" is Imagen.
 /// </summary>
 internal sealed class GoogleModelsEndpoint(
-    EmulatorOptions options, EmulatorStats stats, CallPlanner planner, ImageFactory images, ResponseWriter writer)
+    EmulatorOptions options, EmulatorStats stats, CallPlanner planner, ImageFactory images, FaultGate gate, ResponseWriter writer)
 {
     public const string GeminiFamily = "gemini";
     public const string ImagenFamily = "imagen";
+
+    private static readonly ErrorShape Errors = ErrorShape.Json((kind, status, words) => kind == FaultKind.NoCredit
+        ? GoogleErrors.Envelope(429, "You exceeded your current quota, please check your plan and billing details.", "RESOURCE_EXHAUSTED")
+        : GoogleErrors.ForFault(status, words)) with { NoCreditStatus = 429 };
 
     public async Task HandleAsync(HttpContext ctx, string target)
     {
@@ -66,11 +70,10 @@ internal sealed class GoogleModelsEndpoint(
         stats.CountQueueSubmit(GeminiFamily, model);
         var plan = planner.Next(model, request.Prompt);
         var profile = options.ProfileFor(model);
-        if (await SubmitFaults.TryWriteSubmitFaultAsync(ctx, plan, profile, options, stats, _ => new JsonObject(), GoogleErrors.ForFault).ConfigureAwait(false)) return;
+        if (!await gate.AdmitAsync(ctx, plan, Errors).ConfigureAwait(false)) return;
 
         if (plan.Refused)
         {
-            stats.CountRefusal();
             // Half the refused prompts are blocked on the way in (fast), half lose their image to the output filter.
             bool input = plan.Seed % 2 == 0;
             var latency = input ? plan.ScaledLatency * 0.05 : plan.ScaledLatency;
@@ -87,7 +90,7 @@ internal sealed class GoogleModelsEndpoint(
         SetServerTiming(ctx, plan.ScaledLatency);
         if (rendered is not null) RenderedTextHeader.Set(ctx.Response, rendered.Text);
         var body = GeminiAnswers.Success(model, request, rendered, plan.Seed);
-        await writer.BodyAsync(ctx, Encoding.UTF8.GetBytes(body.ToJsonString()), "application/json", plan.Fault).ConfigureAwait(false);
+        await writer.BodyAsync(ctx, Encoding.UTF8.GetBytes(body.ToJsonString()), "application/json", plan.Planned).ConfigureAwait(false);
     }
 
     private async Task PredictAsync(HttpContext ctx, string model, JsonElement root)
@@ -101,8 +104,7 @@ internal sealed class GoogleModelsEndpoint(
         stats.CountQueueSubmit(ImagenFamily, model);
         var plan = planner.Next(model, request.Prompt);
         var profile = options.ProfileFor(model);
-        if (await SubmitFaults.TryWriteSubmitFaultAsync(ctx, plan, profile, options, stats, _ => new JsonObject(), GoogleErrors.ForFault).ConfigureAwait(false)) return;
-        if (plan.Refused) stats.CountRefusal();
+        if (!await gate.AdmitAsync(ctx, plan, Errors).ConfigureAwait(false)) return;
 
         var format = request.MimeType?["image/".Length..] ?? profile.ImageFormat;
         var render = plan.Refused ? null : images.RenderNextAsync(model, request.Prompt, request.Width, request.Height, format, 90);
@@ -111,7 +113,7 @@ internal sealed class GoogleModelsEndpoint(
         SetServerTiming(ctx, plan.ScaledLatency);
         if (rendered is not null) RenderedTextHeader.Set(ctx.Response, rendered.Text);
         var body = ImagenAnswers.Predictions(rendered, request.IncludeRaiReason);
-        await writer.BodyAsync(ctx, Encoding.UTF8.GetBytes(body.ToJsonString()), "application/json", plan.Fault).ConfigureAwait(false);
+        await writer.BodyAsync(ctx, Encoding.UTF8.GetBytes(body.ToJsonString()), "application/json", plan.Planned).ConfigureAwait(false);
     }
 
     /// <summary>Google front ends time themselves in <c>server-timing: gfet4t7; dur=…</c> (recorded).</summary>

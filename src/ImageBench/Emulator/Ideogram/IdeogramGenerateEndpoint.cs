@@ -16,6 +16,10 @@ internal sealed class IdeogramGenerateEndpoint(EmulatedCall call, CallPlanner pl
     public const string Model = "ideogram-v3";
     private static readonly TimeSpan UrlLifetime = TimeSpan.FromHours(1);
 
+    private static readonly ErrorShape Errors = ErrorShape.Words((status, words) => status == 401
+        ? new JsonObject { ["detail"] = "Unauthorized" }
+        : new JsonObject { ["error"] = status == 402 ? "Insufficient credits. Please add credits to your account." : words });
+
     public async Task HandleAsync(HttpContext ctx)
     {
         if (!call.KeyAccepted(!string.IsNullOrEmpty(ctx.Request.Headers["Api-Key"])))
@@ -36,23 +40,19 @@ internal sealed class IdeogramGenerateEndpoint(EmulatedCall call, CallPlanner pl
             await ResponseWriter.JsonAsync(ctx, 400, new JsonObject { ["error"] = prompt.Length == 0 ? "prompt is required" : "Invalid resolution or aspect_ratio" }).ConfigureAwait(false);
             return;
         }
-        call.Stats.CountGeneration(Protocol);
+        call.Stats.CountGeneration(Protocol, Model);
         var plan = planner.Next(Model, prompt);
-        if (await call.TransientFaultAsync(ctx, plan, Model, (_, words) => new JsonObject { ["error"] = words }).ConfigureAwait(false)) return;
+        if (!await call.Gate.AdmitAsync(ctx, plan, Errors).ConfigureAwait(false)) return;
         var format = call.Options.ProfileFor(Model).ImageFormat;
         var render = plan.Refused ? null : images.RenderNextAsync(Model, prompt, size.Value.Width, size.Value.Height, format, EmulatedCall.QualityFor(format));
         await call.DelayAsync(plan.ScaledLatency, ctx.RequestAborted).ConfigureAwait(false);
         var now = call.Options.Time.GetUtcNow();
         string? url = null;
-        if (render is null)
-        {
-            call.Stats.CountRefusal();
-        }
-        else
+        if (render is not null)
         {
             var image = await render.ConfigureAwait(false);
             RenderedTextHeader.Set(ctx.Response, image.Text);
-            url = call.Publish(EmulatedCall.Id(plan, "ideo-"), Task.FromResult(image), format, now, UrlLifetime, FaultKind.None).AbsoluteUri;
+            url = call.Publish(EmulatedCall.Id(plan, "ideo-"), Task.FromResult(image), format, now, UrlLifetime, plan, prompt).AbsoluteUri;
         }
         var body = new JsonObject
         {
@@ -67,7 +67,7 @@ internal sealed class IdeogramGenerateEndpoint(EmulatedCall call, CallPlanner pl
                 ["url"] = url,
             }),
         };
-        await writer.BodyAsync(ctx, System.Text.Encoding.UTF8.GetBytes(body.ToJsonString()), "application/json", plan.Fault).ConfigureAwait(false);
+        await writer.BodyAsync(ctx, System.Text.Encoding.UTF8.GetBytes(body.ToJsonString()), "application/json", plan.Planned).ConfigureAwait(false);
     }
 
     /// <summary>resolution "WxH", else aspect_ratio "AxB" scaled to about a megapixel, else 1024x1024.</summary>

@@ -33,6 +33,16 @@ internal static class OpenAIErrors
     public static JsonObject Unavailable() => Envelope(
         "The engine is currently overloaded, please try again later.", "server_error", null, "service_unavailable");
 
+    /// <summary>A key that is present but not valid (the real message shows the key's last four characters).</summary>
+    public static JsonObject InvalidKey() => Envelope(
+        "Incorrect API key provided: sk-...mula. You can find your API key at https://platform.openai.com/account/api-keys.",
+        "invalid_request_error", null, "invalid_api_key");
+
+    /// <summary>Out of credit: OpenAI answers 429 with this code, which no retry cures.</summary>
+    public static JsonObject InsufficientQuota() => Envelope(
+        "You exceeded your current quota, please check your plan and billing details. For more information on this error, read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors.",
+        "insufficient_quota", null, "insufficient_quota");
+
     public static JsonObject ModerationBlocked(string category, string requestId)
     {
         var envelope = Envelope(

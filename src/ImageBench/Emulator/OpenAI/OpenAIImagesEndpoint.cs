@@ -11,9 +11,18 @@ namespace ImageBench.Emulator.OpenAI;
 /// <summary>POST /v1/images/generations, synchronous: the response arrives after the whole emulated generation.</summary>
 internal sealed class OpenAIImagesEndpoint(
     EmulatorOptions options, EmulatorStats stats, CallPlanner planner, ImageFactory images,
-    DeliveryStore delivery, SignedUrls urls, ResponseWriter writer)
+    DeliveryStore delivery, SignedUrls urls, FaultGate gate, ResponseWriter writer)
 {
     private static readonly string[] RefusalCategories = ["sexual", "violence", "self-harm", "hate"];
+
+    private static ErrorShape ErrorsFor(string model) => ErrorShape.Json((kind, status, words) => (kind, status) switch
+    {
+        (FaultKind.NoCredit, _) => OpenAIErrors.InsufficientQuota(),
+        (_, 429) => OpenAIErrors.RateLimited(model),
+        (_, 401) => OpenAIErrors.InvalidKey(),
+        (_, 503) => OpenAIErrors.Unavailable(),
+        _ => OpenAIErrors.ServerError(),
+    }) with { NoCreditStatus = 429 };
 
     public async Task HandleAsync(HttpContext ctx)
     {
@@ -51,30 +60,15 @@ internal sealed class OpenAIImagesEndpoint(
     {
         stats.CountOpenAIGeneration(request.Model);
         var plan = planner.Next(request.Model, request.Prompt);
-        var profile = options.ProfileFor(request.Model);
         string requestId = "req_" + plan.Seed.ToString("x16", CultureInfo.InvariantCulture) + ((ulong)plan.CallIndex).ToString("x16", CultureInfo.InvariantCulture);
         ctx.Response.Headers["x-request-id"] = requestId;
 
-        if (plan.Fault == FaultKind.RateLimit)
-        {
-            stats.CountInjectedFailure();
-            RetryAfter.Apply(ctx.Response, profile.Failures, options.TimeScale);
-            await RespondAfterAsync(ctx, TimeSpan.Zero, 429, OpenAIErrors.RateLimited(request.Model)).ConfigureAwait(false);
-            return;
-        }
+        if (!await gate.AdmitAsync(ctx, plan, ErrorsFor(request.Model)).ConfigureAwait(false)) return;
         if (plan.Refused)
         {
             // Input moderation answers early: a small fraction of a full generation.
-            stats.CountRefusal();
             string category = RefusalCategories[(int)(plan.Seed % (ulong)RefusalCategories.Length)];
             await RespondAfterAsync(ctx, plan.ScaledLatency * 0.05, 400, OpenAIErrors.ModerationBlocked(category, requestId)).ConfigureAwait(false);
-            return;
-        }
-        if (plan.Fault is FaultKind.ServerError or FaultKind.Unavailable)
-        {
-            stats.CountInjectedFailure();
-            bool is500 = plan.Fault == FaultKind.ServerError;
-            await RespondAfterAsync(ctx, plan.ScaledLatency * 0.1, is500 ? 500 : 503, is500 ? OpenAIErrors.ServerError() : OpenAIErrors.Unavailable()).ConfigureAwait(false);
             return;
         }
 
@@ -90,7 +84,7 @@ internal sealed class OpenAIImagesEndpoint(
         ctx.Response.Headers["openai-processing-ms"] = serverMs;
         ctx.Response.Headers["x-envoy-upstream-service-time"] = serverMs;
         RenderedTextHeader.Set(ctx.Response, rendered[0].Text);
-        await writer.BodyAsync(ctx, ResponseWriter.Utf8(body), "application/json", plan.Fault).ConfigureAwait(false);
+        await writer.BodyAsync(ctx, ResponseWriter.Utf8(body), "application/json", plan.Planned).ConfigureAwait(false);
     }
 
     private JsonObject BuildBody(OpenAIImageRequest request, RenderedImage[] rendered, CallPlan plan)
@@ -104,7 +98,7 @@ internal sealed class OpenAIImagesEndpoint(
             {
                 string id = $"img-{plan.Seed:x16}{plan.CallIndex:x4}{i:x2}";
                 var expires = now.AddHours(1);
-                delivery.Add(id, new DeliveryEntry(Task.FromResult(rendered[i]), now, expires, FaultKind.None));
+                delivery.Add(id, new DeliveryEntry(Task.FromResult(rendered[i]), now, expires, request.Model, request.Prompt));
                 item["url"] = urls.For($"private/{id}.{rendered[i].Format}", rendered[i].ContentType, expires).AbsoluteUri;
             }
             else

@@ -15,6 +15,9 @@ internal sealed class OpenRouterChatEndpoint(EmulatedCall call, CallPlanner plan
 {
     public const string Protocol = "openrouter";
 
+    private static readonly ErrorShape Errors = ErrorShape.Words((status, words) =>
+        Error(status, status == 402 ? "Insufficient credits. Add more using https://openrouter.ai/credits" : words));
+
     /// <summary>Gemini 2.5 Flash Image bills 1290 output tokens per 1024² image at $30 per million (EMULATED figure).</summary>
     private const int ImageTokens = 1290;
     private const decimal UsdPerImageToken = 30m / 1_000_000m;
@@ -45,18 +48,17 @@ internal sealed class OpenRouterChatEndpoint(EmulatedCall call, CallPlanner plan
             await ResponseWriter.JsonAsync(ctx, 400, Error(400, string.IsNullOrEmpty(model) ? "model is required" : "messages must contain a user message")).ConfigureAwait(false);
             return;
         }
-        call.Stats.CountGeneration(Protocol);
+        call.Stats.CountGeneration(Protocol, model);
         var plan = planner.Next(model, prompt);
-        if (await call.TransientFaultAsync(ctx, plan, model, Error).ConfigureAwait(false)) return;
+        if (!await call.Gate.AdmitAsync(ctx, plan, Errors).ConfigureAwait(false)) return;
 
         var format = call.Options.ProfileFor(model).ImageFormat;
         var render = wantsImage && !plan.Refused ? images.RenderNextAsync(model, prompt, 1024, 1024, format, EmulatedCall.QualityFor(format)) : null;
         await call.DelayAsync(plan.Refused ? plan.ScaledLatency * 0.3 : plan.ScaledLatency, ctx.RequestAborted).ConfigureAwait(false);
-        if (plan.Refused) call.Stats.CountRefusal();
         var image = render is null ? null : await render.ConfigureAwait(false);
         var body = Completion(model, prompt, plan, image);
         if (image is not null) RenderedTextHeader.Set(ctx.Response, image.Text);
-        await writer.BodyAsync(ctx, System.Text.Encoding.UTF8.GetBytes(body.ToJsonString()), "application/json", plan.Fault).ConfigureAwait(false);
+        await writer.BodyAsync(ctx, System.Text.Encoding.UTF8.GetBytes(body.ToJsonString()), "application/json", plan.Planned).ConfigureAwait(false);
     }
 
     private JsonObject Completion(string model, string prompt, CallPlan plan, RenderedImage? image)

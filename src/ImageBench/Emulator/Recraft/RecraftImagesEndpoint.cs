@@ -21,6 +21,14 @@ internal sealed class RecraftImagesEndpoint(EmulatedCall call, CallPlanner plann
     private const int CreditsPerImage = 40;
     private static readonly TimeSpan UrlLifetime = TimeSpan.FromHours(24);
 
+    private static readonly ErrorShape Errors = ErrorShape.Words((status, words) => Error(status switch
+    {
+        429 => "rate_limit",
+        401 => "unauthorized",
+        402 => "not_enough_credits",
+        _ => "internal_error",
+    }, words));
+
     public async Task HandleAsync(HttpContext ctx)
     {
         if (!call.KeyAccepted(EmulatedCall.HasBearer(ctx)))
@@ -48,12 +56,11 @@ internal sealed class RecraftImagesEndpoint(EmulatedCall call, CallPlanner plann
             await ResponseWriter.JsonAsync(ctx, 400, Error("invalid_request", string.IsNullOrEmpty(prompt) ? "prompt is required" : $"invalid size '{size}'")).ConfigureAwait(false);
             return;
         }
-        call.Stats.CountGeneration(Protocol);
+        call.Stats.CountGeneration(Protocol, model);
         var plan = planner.Next(model, prompt);
-        if (await call.TransientFaultAsync(ctx, plan, model, (status, words) => Error(status == 429 ? "rate_limit" : "internal_error", words)).ConfigureAwait(false)) return;
+        if (!await call.Gate.AdmitAsync(ctx, plan, Errors).ConfigureAwait(false)) return;
         if (plan.Refused)
         {
-            call.Stats.CountRefusal();
             await call.DelayAsync(plan.ScaledLatency * 0.05, ctx.RequestAborted).ConfigureAwait(false);
             await ResponseWriter.JsonAsync(ctx, 400, Error("inappropriate_content", "The prompt was flagged by content moderation")).ConfigureAwait(false);
             return;
@@ -64,7 +71,7 @@ internal sealed class RecraftImagesEndpoint(EmulatedCall call, CallPlanner plann
         var image = await render.ConfigureAwait(false);
         var now = call.Options.Time.GetUtcNow();
         var id = EmulatedCall.Id(plan, "rc-");
-        var url = call.Publish(id, Task.FromResult(image), format, now, UrlLifetime, FaultKind.None);
+        var url = call.Publish(id, Task.FromResult(image), format, now, UrlLifetime, plan, prompt);
         var body = new JsonObject
         {
             ["created"] = now.ToUnixTimeSeconds(),
@@ -72,7 +79,7 @@ internal sealed class RecraftImagesEndpoint(EmulatedCall call, CallPlanner plann
             ["data"] = new JsonArray(new JsonObject { ["url"] = url.AbsoluteUri, ["image_id"] = id }),
         };
         RenderedTextHeader.Set(ctx.Response, image.Text);
-        await writer.BodyAsync(ctx, System.Text.Encoding.UTF8.GetBytes(body.ToJsonString()), "application/json", plan.Fault).ConfigureAwait(false);
+        await writer.BodyAsync(ctx, System.Text.Encoding.UTF8.GetBytes(body.ToJsonString()), "application/json", plan.Planned).ConfigureAwait(false);
     }
 
     private static string? Text(JsonElement root, string name) =>

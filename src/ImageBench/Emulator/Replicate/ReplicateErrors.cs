@@ -22,6 +22,8 @@ internal static class ReplicateErrors
     public static JsonObject ForFault(int status, string message) => status switch
     {
         429 => Problem(429, "Request was throttled.", "Request was throttled. Expected available in 1 second."),
+        401 => Unauthenticated(),
+        402 => Problem(402, "Insufficient credit", "You have insufficient credit to run this model. Go to https://replicate.com/account/billing#billing to purchase credit."),
         _ => Problem(status, message, message),
     };
 

@@ -17,9 +17,11 @@ namespace ImageBench.Emulator.Replicate;
 /// </summary>
 internal sealed class ReplicatePredictionsEndpoint(
     EmulatorOptions options, EmulatorStats stats, CallPlanner planner, ImageFactory images,
-    QueuedJobStore jobs, DeliveryStore delivery, SignedUrls urls, Uri apiBase)
+    QueuedJobStore jobs, DeliveryStore delivery, SignedUrls urls, Uri apiBase, FaultGate gate, ResponseWriter writer)
 {
     public const string Family = "replicate";
+
+    private static readonly ErrorShape Errors = ErrorShape.Words(ReplicateErrors.ForFault, ReplicateErrors.ContentType);
     private static readonly TimeSpan OutputLifetime = TimeSpan.FromHours(1);
 
     public async Task CreateAsync(HttpContext ctx, string? model)
@@ -60,8 +62,7 @@ internal sealed class ReplicatePredictionsEndpoint(
         stats.CountQueueSubmit(Family, name);
         var plan = planner.Next(name, input!.Prompt);
         var profile = options.ProfileFor(name);
-        if (await SubmitFaults.TryWriteSubmitFaultAsync(ctx, plan, profile, options, stats, _ => new JsonObject(), ReplicateErrors.ForFault).ConfigureAwait(false)) return;
-        if (plan.Refused) stats.CountRefusal();
+        if (!await gate.AdmitAsync(ctx, plan, Errors).ConfigureAwait(false)) return;
 
         var now = options.Time.GetUtcNow();
         var format = input.Format ?? profile.ImageFormat;
@@ -69,7 +70,7 @@ internal sealed class ReplicatePredictionsEndpoint(
         var job = new QueuedJob(JobIds.Base32(plan.Seed, plan.CallIndex), name, input.Prompt, (ulong)(input.Seed ?? (long)(plan.Seed >> 33)),
             input.Width, input.Height, format, now, now + plan.ScaledLatency, plan.Refused, image) { SeedSent = input.Seed is not null };
         jobs.Add(job);
-        if (!plan.Refused) delivery.Add(job.Id, new DeliveryEntry(image, job.FinishesAt, job.FinishesAt + OutputLifetime, plan.Fault));
+        if (!plan.Refused) delivery.Add(job.Id, new DeliveryEntry(image, job.FinishesAt, job.FinishesAt + OutputLifetime, name, input.Prompt));
 
         if (PreferWait(ctx.Request.Headers["Prefer"].ToString()) is { } wait)
         {
@@ -78,17 +79,25 @@ internal sealed class ReplicatePredictionsEndpoint(
             var delay = until - options.Time.GetUtcNow();
             if (delay > TimeSpan.Zero) await Task.Delay(delay, options.Time, ctx.RequestAborted).ConfigureAwait(false);
         }
-        await WriteAsync(ctx, 201, Prediction(job, version), "application/json").ConfigureAwait(false);
+        await writer.JsonAnswerAsync(ctx, 201, Prediction(job, version), plan.Planned).ConfigureAwait(false);
     }
 
-    public Task GetAsync(HttpContext ctx, string id)
+    public async Task GetAsync(HttpContext ctx, string id)
     {
         stats.CountPoll();
-        if (!Authorized(ctx)) return WriteAsync(ctx, 401, ReplicateErrors.Unauthenticated(), ReplicateErrors.ContentType);
+        if (!Authorized(ctx))
+        {
+            await WriteAsync(ctx, 401, ReplicateErrors.Unauthenticated(), ReplicateErrors.ContentType).ConfigureAwait(false);
+            return;
+        }
         var job = jobs.Find(id);
-        return job is null
-            ? WriteAsync(ctx, 404, ReplicateErrors.Problem(404, "Not found", "The requested resource could not be found."), ReplicateErrors.ContentType)
-            : WriteAsync(ctx, 200, Prediction(job, null), "application/json");
+        if (job is null)
+        {
+            await WriteAsync(ctx, 404, ReplicateErrors.Problem(404, "Not found", "The requested resource could not be found."), ReplicateErrors.ContentType).ConfigureAwait(false);
+            return;
+        }
+        if (await gate.DrawAsync(ctx, FaultSite.Poll, job.Model, job.Prompt, job.Id, Errors).ConfigureAwait(false) is { } fault)
+            await writer.JsonAnswerAsync(ctx, 200, Prediction(job, null), fault).ConfigureAwait(false);
     }
 
     private JsonObject Prediction(QueuedJob job, string? version)

@@ -16,6 +16,14 @@ internal sealed class StabilityGenerateEndpoint(EmulatedCall call, CallPlanner p
     public const string Protocol = "stability";
     private static readonly string[] Modes = ["ultra", "core", "sd3"];
 
+    private static readonly ErrorShape Errors = ErrorShape.Words((status, words) => Error(status switch
+    {
+        429 => "rate_limit_exceeded",
+        401 => "unauthorized",
+        402 => "payment_required",
+        _ => "internal_error",
+    }, status == 402 ? "You lack sufficient credits to make this request. Please purchase more credits." : words));
+
     public async Task HandleAsync(HttpContext ctx, string mode)
     {
         if (!Modes.Contains(mode))
@@ -45,13 +53,12 @@ internal sealed class StabilityGenerateEndpoint(EmulatedCall call, CallPlanner p
             await ResponseWriter.JsonAsync(ctx, 400, Error("bad_request", what)).ConfigureAwait(false);
             return;
         }
-        call.Stats.CountGeneration(Protocol);
+        call.Stats.CountGeneration(Protocol, model);
         var plan = planner.Next(model, prompt);
-        if (await call.TransientFaultAsync(ctx, plan, model, (status, words) => Error(status == 429 ? "rate_limit_exceeded" : "internal_error", words)).ConfigureAwait(false)) return;
+        if (!await call.Gate.AdmitAsync(ctx, plan, Errors).ConfigureAwait(false)) return;
         ctx.Response.Headers["x-request-id"] = EmulatedCall.Id(plan, "stab-");
         if (plan.Refused)
         {
-            call.Stats.CountRefusal();
             await call.DelayAsync(plan.ScaledLatency * 0.05, ctx.RequestAborted).ConfigureAwait(false);
             await ResponseWriter.JsonAsync(ctx, 403, Error("content_moderation",
                 "Your request was flagged by our content moderation system, as a result your request was denied and you were not charged.")).ConfigureAwait(false);
@@ -65,12 +72,12 @@ internal sealed class StabilityGenerateEndpoint(EmulatedCall call, CallPlanner p
         if (ctx.Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase))
         {
             var body = new JsonObject { ["image"] = Convert.ToBase64String(image.Bytes), ["finish_reason"] = "SUCCESS", ["seed"] = long.Parse(seed, CultureInfo.InvariantCulture) };
-            await writer.BodyAsync(ctx, System.Text.Encoding.UTF8.GetBytes(body.ToJsonString()), "application/json", plan.Fault).ConfigureAwait(false);
+            await writer.BodyAsync(ctx, System.Text.Encoding.UTF8.GetBytes(body.ToJsonString()), "application/json", plan.Planned).ConfigureAwait(false);
             return;
         }
         ctx.Response.Headers["finish-reason"] = "SUCCESS";
         ctx.Response.Headers["seed"] = seed;
-        await writer.BodyAsync(ctx, image.Bytes, image.ContentType, plan.Fault).ConfigureAwait(false);
+        await writer.BodyAsync(ctx, image.Bytes, image.ContentType, plan.Planned).ConfigureAwait(false);
     }
 
     /// <summary>About one megapixel at the requested ratio, sides rounded to 64 (Stable Image's output grid).</summary>

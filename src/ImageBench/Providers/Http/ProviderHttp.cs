@@ -49,6 +49,7 @@ public sealed class ProviderHttp
                 try
                 {
                     response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+                    EmulatorMark.Note(response, rec);
                 }
                 catch (Exception e) when (RetryPolicy.IsRetryableException(e) && !ct.IsCancellationRequested)
                 {
