@@ -40,7 +40,8 @@ public sealed record GenerationResult
 
     /// <summary>
     /// The provider answered 2xx — so the image was generated and billed — but the answer or the image bytes were
-    /// cut short or lost on the way. Priced from the catalog although no image was stored.
+    /// cut short or lost on the way, or the result URL it gave could not be fetched (expired, gone, refused,
+    /// broken). Priced from the catalog although no image was stored.
     /// </summary>
     public bool ImageLostAfterBilling { get; init; }
 

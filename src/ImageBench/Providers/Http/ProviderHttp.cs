@@ -156,12 +156,13 @@ public sealed class ProviderHttp
 }
 
 /// <summary>The outcome of fetching a result URL. <see cref="BodyInvalid"/> separates "the bytes were broken"
-/// (InvalidResponse) from "the server refused to hand them over" (ProviderError). Broken bytes of a generated
-/// image mean it was billed and lost (<see cref="GenerationResult.ImageLostAfterBilling"/>).</summary>
+/// (InvalidResponse) from "the server refused to hand them over" (ProviderError). Either way the provider had
+/// handed over a result URL, so it had made — and billed — the image: it was lost, not unpaid
+/// (<see cref="GenerationResult.ImageLostAfterBilling"/>).</summary>
 public sealed record Download(byte[]? Bytes, string? ContentType, int? HttpStatus, string? Failure, bool BodyInvalid)
 {
     /// <summary>The failed result a download without bytes becomes; <paramref name="reason"/> replaces <see cref="Failure"/> when given.</summary>
     public GenerationResult AsFailure(int? httpStatus, System.Text.Json.Nodes.JsonObject? request = null, string? reason = null) =>
         GenerationResult.Failed(BodyInvalid ? AttemptOutcome.InvalidResponse : AttemptOutcome.ProviderError, reason ?? Failure ?? "image download failed",
-            HttpStatus ?? httpStatus, request) with { ImageLostAfterBilling = BodyInvalid };
+            HttpStatus ?? httpStatus, request) with { ImageLostAfterBilling = true };
 }

@@ -102,7 +102,8 @@ public static class SyncExchange
                 Reason = download.Failure,
                 HttpStatus = download.HttpStatus ?? done.HttpStatus,
                 ImageBytes = null,
-                ImageLostAfterBilling = download.BodyInvalid,
+                // A result URL means the image was made and billed, whatever stopped us fetching it.
+                ImageLostAfterBilling = true,
             };
         return done with
         {
