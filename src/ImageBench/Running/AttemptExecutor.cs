@@ -34,6 +34,10 @@ internal sealed class AttemptExecutor(IRunStore store, ImageFileStore images, Ti
             {
                 return null;
             }
+            catch (OperationCanceledException) when (runCt.IsCancellationRequested)
+            {
+                return null; // Ctrl-C before the mark: nothing was sent
+            }
         }
 
         // The clock starts after the store write above: the attempt's latency is the provider's, not our disk's.

@@ -65,6 +65,18 @@ public sealed class Runner(
 
         async Task WorkAsync(ClaimRequest request)
         {
+            try
+            {
+                await ClaimAndRunAsync(request).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                // Ctrl-C while claiming or waiting for another process: nothing was sent; the claims are released below.
+            }
+        }
+
+        async Task ClaimAndRunAsync(ClaimRequest request)
+        {
             while (!ct.IsCancellationRequested && !state.OverBudget)
             {
                 var answer = await store.ClaimNextAsync(request, ct).ConfigureAwait(false);
