@@ -1,0 +1,18 @@
+using ImageBench.Attempts;
+using ImageBench.Storage;
+using ImageBench.Suites;
+
+namespace ImageBench.Web.Workspace;
+
+/// <summary>A run as its store held it at one moment: manifest, every slot, and the suite if it can still be read.</summary>
+/// <param name="Suite">Null when the suite file moved or no longer parses: prompts then show by id only.</param>
+public sealed record RunSnapshot(RunDirectory Run, RunManifest Manifest, IReadOnlyList<SlotState> Slots, Suite? Suite, StoreStamp Stamp)
+{
+    public IReadOnlyList<Attempt> Attempts { get; } = Slots.Where(s => s.Attempt is not null).Select(s => s.Attempt!).ToList();
+
+    /// <summary>Slots planned per model (prompts × repeat); null without the suite.</summary>
+    public int? PlannedPerModel => Suite is null ? null : Suite.Prompts.Count * Manifest.Repeat;
+
+    public RunStatus StatusAt(DateTimeOffset now) =>
+        RunStatusRule.Of(Slots, RunActivity.IsWorkedOn(Stamp, RunActivity.LeaseOf(Manifest), now));
+}
