@@ -114,6 +114,8 @@ public sealed class RunPageBrowserTests(BrowserFixture web)
         await page.Mouse.MoveAsync(box.X + box.Width / 2 + 150, box.Y + box.Height / 2, new() { Steps = 5 });
         await page.Mouse.UpAsync();
         Assert.Equal(before - 150, await stage.EvaluateAsync<double>("s => s.scrollLeft"), 0);
+        // The caption keeps its own height beside a 1024-pixel-high image: nothing of it is squeezed away.
+        Assert.True(await page.EvaluateAsync<bool>("() => { const c = document.getElementById('lightbox-caption'); return c.scrollHeight <= c.clientHeight + 1; }"));
         await browser.ScreenshotAsync("lightbox-zoomed", fullPage: false);
         await page.Keyboard.PressAsync("z");
         Assert.Equal("fit", await page.GetAttributeAsync(".stage", "data-zoom"));
