@@ -62,14 +62,16 @@ public sealed class WebServer : IAsyncDisposable
         var reader = new RunReader();
         var views = new LiveViews(time);
         var site = new SiteContext(new SiteAssets(), options.Workspace);
-        var events = new RunEventStream(reader, views, time, options.PollInterval);
+        var events = new RunEventStream(reader, views, time, options.PollInterval, app.Lifetime.ApplicationStopping);
+        // The Runs page changes less often and costs a stat per run per look: looked at half as often.
+        var workspaceEvents = new WorkspaceEventStream(workspace, reader, time, options.PollInterval * 2, app.Lifetime.ApplicationStopping);
 
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<TokenGate>(options);
         // There are no form posts yet; when there are, minimal-API form endpoints require the anti-forgery token.
         app.UseAntiforgery();
         FileEndpoints.Map(app, workspace, new ThumbnailCache(workspace.ThumbnailFolder), site.Assets);
-        PageEndpoints.Map(app, workspace, reader, views, events, site, time);
+        PageEndpoints.Map(app, workspace, reader, views, events, workspaceEvents, site, time);
 
         try
         {

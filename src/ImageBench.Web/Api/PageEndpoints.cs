@@ -1,4 +1,3 @@
-using ImageBench.Storage.Sqlite;
 using ImageBench.Web.Components.Pages;
 using ImageBench.Web.Live;
 using ImageBench.Web.Workspace;
@@ -11,26 +10,15 @@ namespace ImageBench.Web.Api;
 /// <summary>The pages: Runs (/), Run (/runs/{name}) and its live stream, and the page for anything else.</summary>
 internal static class PageEndpoints
 {
-    public static void Map(IEndpointRouteBuilder app, RunWorkspace workspace, RunReader reader, LiveViews views, RunEventStream events, SiteContext site, TimeProvider time)
+    public static void Map(IEndpointRouteBuilder app, RunWorkspace workspace, RunReader reader, LiveViews views, RunEventStream events, WorkspaceEventStream workspaceEvents, SiteContext site, TimeProvider time)
     {
         app.MapGet("/", async (HttpContext context) =>
         {
-            var summaries = new List<RunSummary>();
-            foreach (var run in workspace.Runs())
-            {
-                try
-                {
-                    var snapshot = await reader.SnapshotAsync(run, context.RequestAborted).ConfigureAwait(false);
-                    summaries.Add(new RunSummary(run, snapshot, RunProgress.Of(snapshot), snapshot.StatusAt(time.GetUtcNow()), null));
-                }
-                catch (Exception e) when (IsUnreadable(e))
-                {
-                    summaries.Add(RunSummary.Unreadable(run, $"cannot read this run's store: {e.Message}"));
-                }
-            }
-            var ordered = summaries.OrderByDescending(s => s.Snapshot?.Manifest.CreatedAt ?? DateTimeOffset.MinValue).ThenBy(s => s.Run.Name, StringComparer.Ordinal).ToList();
-            return new PageResult<RunsPage>(new Dictionary<string, object?> { [nameof(RunsPage.Site)] = site, [nameof(RunsPage.Runs)] = ordered });
+            var runs = await RunSummaries.LoadAsync(workspace, reader, time.GetUtcNow(), context.RequestAborted).ConfigureAwait(false);
+            return new PageResult<RunsPage>(new Dictionary<string, object?> { [nameof(RunsPage.Site)] = site, [nameof(RunsPage.Runs)] = runs });
         });
+
+        app.MapGet("/events", (HttpContext context) => workspaceEvents.StreamAsync(context));
 
         app.MapGet("/runs/{name}", async (string name, HttpContext context) =>
         {
@@ -42,7 +30,7 @@ internal static class PageEndpoints
                 var viewId = status == RunStatus.Running ? views.Register(snapshot.Slots.Where(s => s.Attempt is not null).Select(s => s.Key)) : null;
                 return new PageResult<RunPage>(new Dictionary<string, object?> { [nameof(RunPage.Site)] = site, [nameof(RunPage.View)] = RunView.Of(snapshot, report, status, viewId) });
             }
-            catch (Exception e) when (IsUnreadable(e))
+            catch (Exception e) when (RunSummaries.IsUnreadable(e))
             {
                 return Problem(site, StatusCodes.Status500InternalServerError, "Cannot read this run", $"{run.Name}: {e.Message}");
             }
@@ -71,8 +59,4 @@ internal static class PageEndpoints
             [nameof(ProblemPage.Title)] = title,
             [nameof(ProblemPage.Message)] = message,
         }, status);
-
-    /// <summary>A store that is not one, of another version, half written, or gone: one row or page says so, nothing crashes.</summary>
-    public static bool IsUnreadable(Exception e) =>
-        e is InvalidDataException or IncompatibleStoreException or IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException;
 }

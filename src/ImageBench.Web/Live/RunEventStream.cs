@@ -15,7 +15,7 @@ namespace ImageBench.Web.Live;
 /// the gallery figure and a feed line), the counts ("progress"), and "end" once nobody works on the run. It reads
 /// the store, not the runner, so it follows a run started by the command line in another process.
 /// </summary>
-public sealed class RunEventStream(RunReader reader, LiveViews views, TimeProvider time, TimeSpan pollInterval)
+public sealed class RunEventStream(RunReader reader, LiveViews views, TimeProvider time, TimeSpan pollInterval, CancellationToken stopping)
 {
     /// <summary>A comment line this often keeps proxies from closing a quiet stream.</summary>
     public static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
@@ -23,7 +23,9 @@ public sealed class RunEventStream(RunReader reader, LiveViews views, TimeProvid
     public async Task StreamAsync(HttpContext context, RunDirectory run, string? viewId)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var ct = context.RequestAborted;
+        // The page going away or the server stopping ends the stream (a stopping server would otherwise wait for it).
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+        var ct = ended.Token;
         context.Response.ContentType = "text/event-stream; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
         context.Response.Headers["X-Accel-Buffering"] = "no";
@@ -65,7 +67,7 @@ public sealed class RunEventStream(RunReader reader, LiveViews views, TimeProvid
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // The page went away.
+            // The page went away, or the server is stopping.
         }
     }
 

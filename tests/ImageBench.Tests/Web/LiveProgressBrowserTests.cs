@@ -24,7 +24,6 @@ public sealed class LiveProgressBrowserTests : IAsyncLifetime
         var (playwright, browserApp) = await BrowserFixture.LaunchAsync();
         using var _ = playwright;
         await using var __ = browserApp;
-        using var http = new HttpClient { BaseAddress = _server.Address };
         // Two of the article's prompts: fewer images for the emulator to draw before the run starts.
         var suite = Path.Combine(_dir.Path, "two.yaml");
         await File.WriteAllTextAsync(suite, """
@@ -35,16 +34,11 @@ public sealed class LiveProgressBrowserTests : IAsyncLifetime
               - id: hands-needle
                 text: Two adult hands threading a single silver needle with red thread.
             """);
+        // The Runs page of the empty workspace, open before the run exists: the run appears on it and turns finished.
+        await using var runs = await BrowserPage.OpenAsync(browserApp, _server.Address, 1400, 900);
         using var cli = CliProcess.Start(["run", "--suite", suite, "--model", "gpt-image-2", "--model", "flux-1.1-pro",
             "--emulator", "--time-scale", "0.1", "--no-score", "--out", Path.Combine(_dir.Path, "live")]);
-
-        // The run appears as running once its store holds the manifest.
-        string? runsPage = null;
-        Assert.True(await Eventually.TrueAsync(() =>
-        {
-            runsPage = http.GetStringAsync("/").GetAwaiter().GetResult();
-            return runsPage.Contains("data-status=\"running\"", StringComparison.Ordinal);
-        }, 90_000), cli.Out + cli.Err);
+        await runs.Page.Locator("#runs tbody tr[data-status=running]").WaitForAsync(new() { Timeout = 90_000 });
 
         await using var browser = await BrowserPage.OpenAsync(browserApp, new Uri(_server.Address, "/runs/live"), 1400, 900);
         var page = browser.Page;
@@ -73,6 +67,10 @@ public sealed class LiveProgressBrowserTests : IAsyncLifetime
             alt => Assert.Matches("^(GPT Image 2|FLUX 1.1 Pro) image for prompt [a-z-]+: not scored$", alt));
         browser.AssertNoErrors();
         await browser.ScreenshotAsync("live-finished");
+
+        await runs.Page.Locator("#runs tbody tr[data-status=finished]").WaitForAsync(new() { Timeout = 30_000 });
+        Assert.Equal(["live", "4", "0", "0", "4 of 4"], await runs.Page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#runs tbody tr')[0].cells].filter((_, i) => i === 0 || (i >= 4 && i <= 7)).map(c => c.innerText.trim())"));
+        runs.AssertNoErrors();
     }
 
     public async Task DisposeAsync()
