@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+
 using ImageBench.Tests.Support;
 
 namespace ImageBench.Tests.Cli;
@@ -44,6 +45,13 @@ public sealed partial class ServeCliTests : IDisposable
         using var http = new HttpClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync(new UriBuilder(local) { Query = "" }.Uri)).StatusCode);
         Assert.Contains("<h1>Runs</h1>", await http.GetStringAsync(local), StringComparison.Ordinal); // follows the redirect with its cookie
+    }
+
+    [Fact]
+    public void The_demo_ends_with_the_serve_line_that_opens_it()
+    {
+        var line = ImageBench.Cli.Commands.DemoCommand.ServeLine(Path.Combine("runs", "demo"));
+        Assert.Matches(@"^see it in the browser: dotnet \S*imagebench\.dll serve --workspace runs +\(then open http://127\.0\.0\.1:5173/runs/demo\)$", line);
     }
 
     private static async Task<string> AddressAsync(CliProcess cli)
