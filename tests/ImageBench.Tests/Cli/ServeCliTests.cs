@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-
 using ImageBench.Tests.Support;
 
 namespace ImageBench.Tests.Cli;
