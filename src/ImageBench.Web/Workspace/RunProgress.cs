@@ -28,7 +28,7 @@ public sealed record RunProgress(IReadOnlyList<ModelProgress> Models, decimal Sp
                 done.Count,
                 done.Count(a => a.Outcome == AttemptOutcome.Ok),
                 mine.Count(s => s.Phase != SlotPhase.Done),
-                snapshot.PlannedPerModel);
+                snapshot.PlannedPerModel + mine.Count(s => !snapshot.IsPlanned(s.Key)));
         }).ToList();
         // The same figure as the report's "Total spent": every stored cost, failed attempts that were charged included.
         var spent = snapshot.Attempts.Sum(a => a.CostUsd ?? 0);

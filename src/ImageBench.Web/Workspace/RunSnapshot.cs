@@ -13,6 +13,13 @@ public sealed record RunSnapshot(RunDirectory Run, RunManifest Manifest, IReadOn
     /// <summary>Slots planned per model (prompts × repeat); null without the suite.</summary>
     public int? PlannedPerModel => Suite is null ? null : Suite.Prompts.Count * Manifest.Repeat;
 
+    /// <summary>Whether the suite's plan has this slot; a store can also hold slots of prompts the suite no longer lists.</summary>
+    public bool IsPlanned(SlotKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return Suite is not null && key.Repeat < Manifest.Repeat && Suite.Prompts.Any(p => p.Id == key.PromptId);
+    }
+
     public RunStatus StatusAt(DateTimeOffset now) =>
         RunStatusRule.Of(Slots, RunActivity.IsWorkedOn(Stamp, RunActivity.LeaseOf(Manifest), now));
 }
