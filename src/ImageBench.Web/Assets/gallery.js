@@ -1,5 +1,5 @@
 // The run page's gallery: filters (tag, models, failed checks only) and the lightbox (← → between models,
-// ↑ ↓ between prompts, Z for 100 % pixels with drag-to-pan, Esc closes). No inline script anywhere: the CSP forbids it.
+// ↑ ↓ between prompts, Z for 100 % pixels with drag-to-pan or Shift+arrows, Esc closes). No inline script anywhere: the CSP forbids it.
 (() => {
   'use strict';
   const gallery = document.querySelector('[data-gallery]');
@@ -110,8 +110,17 @@
     show(link.closest('figure.shot'));
   });
 
+  const panSteps = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+
   dialog.addEventListener('keydown', (event) => {
     if (event.target.closest('button') && (event.key === 'Enter' || event.key === ' ')) return;
+    // Shift+arrows pan at 100 %, so the keyboard reaches every pixel too.
+    if (event.shiftKey && stage.dataset.zoom === 'actual' && panSteps[event.key]) {
+      event.preventDefault();
+      const [dx, dy] = panSteps[event.key];
+      stage.scrollBy(dx * stage.clientWidth / 4, dy * stage.clientHeight / 4);
+      return;
+    }
     const keys = { ArrowLeft: () => step(-1), ArrowRight: () => step(1), ArrowUp: () => jump(-1), ArrowDown: () => jump(1),
       z: () => setZoom(stage.dataset.zoom !== 'actual'), Z: () => setZoom(stage.dataset.zoom !== 'actual') };
     const action = keys[event.key];

@@ -114,6 +114,10 @@ public sealed class RunPageBrowserTests(BrowserFixture web)
         await page.Mouse.MoveAsync(box.X + box.Width / 2 + 150, box.Y + box.Height / 2, new() { Steps = 5 });
         await page.Mouse.UpAsync();
         Assert.Equal(before - 150, await stage.EvaluateAsync<double>("s => s.scrollLeft"), 0);
+        var width = await stage.EvaluateAsync<double>("s => s.clientWidth");
+        await page.Keyboard.PressAsync("Shift+ArrowRight");
+        Assert.InRange(await stage.EvaluateAsync<double>("s => s.scrollLeft") - (before - 150), width / 4 - 1, width / 4 + 1);
+        Assert.Equal("GPT Image 2 · bakery-flatlay", await title.InnerTextAsync()); // panned, not moved to another model
         // The caption keeps its own height beside a 1024-pixel-high image: nothing of it is squeezed away.
         Assert.True(await page.EvaluateAsync<bool>("() => { const c = document.getElementById('lightbox-caption'); return c.scrollHeight <= c.clientHeight + 1; }"));
         await browser.ScreenshotAsync("lightbox-zoomed", fullPage: false);
