@@ -28,6 +28,7 @@ public static class Program
         root.Subcommands.Add(ModelsCommand.Create());
         root.Subcommands.Add(EmulatorCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -34,7 +34,9 @@ internal static class DemoCommand
                 // The emulator stands in for the judge too, labelled as such in every result and report.
                 Judge = new Scoring.Judge.JudgeSettings(Scoring.Judge.Clients.JudgeSpec.Emulated),
             };
-            return await RunWorkflow.ExecuteAsync(request, CommonOptions.CheckTimeScale(parse.GetValue(timeScale)), Console.Out, ct, faults: faults);
+            var exit = await RunWorkflow.ExecuteAsync(request, CommonOptions.CheckTimeScale(parse.GetValue(timeScale)), Console.Out, ct, faults: faults);
+            Console.WriteLine(ServeLine(dir));
+            return exit;
         });
         return command;
     }
@@ -49,6 +51,16 @@ internal static class DemoCommand
         var shipped = Path.Combine(AppContext.BaseDirectory, "suites", name);
         return File.Exists(shipped) ? shipped
             : throw new InputException($"the demo's {name} is neither in {Path.GetFullPath("suites")} nor beside the tool in {Path.GetDirectoryName(shipped)}");
+    }
+
+    /// <summary>The command that shows the demo in a browser, as it can be pasted in this checkout.</summary>
+    public static string ServeLine(string runDir)
+    {
+        var full = Path.GetFullPath(runDir);
+        var workspace = Path.GetRelativePath(Environment.CurrentDirectory, Path.GetDirectoryName(full)!);
+        var cli = Path.GetRelativePath(Environment.CurrentDirectory, typeof(DemoCommand).Assembly.Location);
+        var url = $"http://127.0.0.1:{Web.ServeOptions.DefaultPort}/runs/{Uri.EscapeDataString(Path.GetFileName(full))}";
+        return $"see it in the browser: dotnet {cli} serve --workspace {workspace}   (then open {url})";
     }
 
     /// <summary>Only ever deletes what a demo writes, and refuses a directory holding anything else.</summary>

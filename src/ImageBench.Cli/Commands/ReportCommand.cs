@@ -29,9 +29,8 @@ internal static class ReportCommand
             var suite = File.Exists(manifest.SuitePath) ? SuiteLoader.Load(manifest.SuitePath) : null;
             // Scores come from the cache when the run was scored; anything not yet scored is scored now.
             // The judge is read from the cache only: regenerating a report must not spend money or need a key.
-            var judge = Scoring.Judge.JudgeSettings.Choose(parse.GetValue(judgeSpec), parse.GetValue(judgeSamples), Scoring.Judge.JudgeSettings.FromManifest(manifest))
-                ?.Validate().CreateCacheOnly();
-            Scoring.IScorer[] scorers = judge is null ? [.. Scoring.DefaultScorers.All()] : [.. Scoring.DefaultScorers.All(), judge];
+            var scorers = Scoring.DefaultScorers.ForReport(
+                Scoring.Judge.JudgeSettings.Choose(parse.GetValue(judgeSpec), parse.GetValue(judgeSamples), Scoring.Judge.JudgeSettings.FromManifest(manifest)));
             var scores = suite is null ? null
                 : await new Scoring.ScoringRunner(scorers, store, Environment.ProcessorCount).ScoreAsync(runDir, await store.LoadAttemptsAsync(ct), suite, ct);
             var files = await ReportFiles.WriteAllAsync(runDir, store, suite, ct, parse.GetValue(format), scores);

@@ -75,8 +75,7 @@ public static class MarkdownReportWriter
     }
 
     /// <summary>"ok in 40.0 s", "refused after 3.00 s": a failure's time is how long it took to fail, not a latency.</summary>
-    internal static string OutcomeAndTime(PromptEntry e) =>
-        $"{e.Outcome.ToWire()} {(e.Outcome == AttemptOutcome.Ok ? "in" : "after")} {e.Latency}";
+    internal static string OutcomeAndTime(PromptEntry e) => e.OutcomeAndTime;
 
     // Markdown renders inline HTML, so provider or prompt text must not be able to inject tags.
     private static string Text(string s) =>

@@ -1,6 +1,5 @@
 using System.Text;
 using ImageBench.Attempts;
-using ImageBench.Catalog;
 using ImageBench.Storage;
 using ImageBench.Suites;
 
@@ -21,10 +20,8 @@ public static class ReportFiles
         var manifest = await store.LoadManifestAsync(ct).ConfigureAwait(false)
             ?? throw new Configuration.InputException($"{runDir}: the store has no run manifest");
         var attempts = await store.LoadAttemptsAsync(ct).ConfigureAwait(false);
-        // Prices as the run recorded them, not as the catalog says today.
-        var catalog = manifest.Catalog.Select(n => CatalogJson.FromJson(n!.AsObject())).ToDictionary(m => m.Id);
         var ledger = store is IAttemptLedger l ? await l.LoadLedgerAsync(ct).ConfigureAwait(false) : null;
-        var report = RunReportBuilder.Build(manifest, attempts, suite, catalog, scores: scores, ledger: ledger);
+        var report = RunReportBuilder.Build(manifest, attempts, suite, RunReportBuilder.CatalogOf(manifest), scores: scores, ledger: ledger);
         var written = new List<string>();
 
         async Task Write(string name, string text)
@@ -43,7 +40,7 @@ public static class ReportFiles
             written.Add(path);
         }
         if (format is null or "md") await Write(Markdown, MarkdownReportWriter.Write(report)).ConfigureAwait(false);
-        if (format is null or "html") await Write(Html, HtmlReportWriter.Write(report)).ConfigureAwait(false);
+        if (format is null or "html") await Write(Html, await HtmlReportWriter.WriteAsync(report).ConfigureAwait(false)).ConfigureAwait(false);
         if (format is "csv") await Write(Csv, CsvReportWriter.Write(report)).ConfigureAwait(false);
         return new RunReportFiles(report, attempts, written);
     }

@@ -11,6 +11,23 @@ namespace ImageBench.Reporting;
 /// <summary>Builds a <see cref="RunReport"/> from a run's manifest and attempts. Pure: no clock, no files.</summary>
 public static class RunReportBuilder
 {
+    /// <summary>Past this many models a title names the count, not every model ("20 models: seed-six").</summary>
+    public const int MaxNamedInTitle = 4;
+
+    /// <summary>
+    /// The report of a stored run with the prices the run recorded (its manifest's catalog), not what the catalog
+    /// says today: what <c>imagebench report</c> writes and <c>imagebench serve</c> shows.
+    /// </summary>
+    public static RunReport Build(RunManifest manifest, IReadOnlyList<Attempt> attempts, Suite? suite, RunScores? scores) =>
+        Build(manifest, attempts, suite, CatalogOf(manifest), scores: scores);
+
+    /// <summary>The catalog entries a run recorded in its manifest, by model id.</summary>
+    public static IReadOnlyDictionary<string, ModelEntry> CatalogOf(RunManifest manifest)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        return manifest.Catalog.Select(n => CatalogJson.FromJson(n!.AsObject())).ToDictionary(m => m.Id);
+    }
+
     /// <param name="suite">The suite, for prompt texts and expectations; null shows prompt ids only.</param>
     /// <param name="catalog">Model id → catalog entry, for names and prices; null shows ids and "not in catalog".</param>
     /// <param name="capabilityScores">Model id → capability → score, once scoring exists; null shows "not scored yet".</param>
@@ -39,7 +56,9 @@ public static class RunReportBuilder
 
         return new RunReport
         {
-            Title = $"{string.Join(" vs ", models.Select(m => m.Name))}: {manifest.SuiteName}",
+            Title = models.Count > MaxNamedInTitle
+                ? $"{models.Count} models: {manifest.SuiteName}"
+                : $"{string.Join(" vs ", models.Select(m => m.Name))}: {manifest.SuiteName}",
             RunId = manifest.RunId,
             CreatedAt = manifest.CreatedAt,
             ToolVersion = manifest.ToolVersion,

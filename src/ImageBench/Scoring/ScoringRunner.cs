@@ -36,6 +36,12 @@ public sealed class ScoringRunner
         _parallelism = Math.Max(1, parallelism);
     }
 
+    /// <summary>
+    /// Only read the cache: an image not scored yet stays unscored and nothing is decoded, computed or called. What
+    /// a page served to a browser uses, so viewing a run never spends CPU minutes on OCR or money on a judge.
+    /// </summary>
+    public bool CacheOnly { get; init; }
+
     public int Computed => _computed;
     public int FromCache => _fromCache;
 
@@ -96,6 +102,7 @@ public sealed class ScoringRunner
             job.Slots[index] = cached;
             return;
         }
+        if (CacheOnly) return;
         ScoreResult result;
         var remoteFailure = false;
         if (scorer is IAsyncImageScorer remote)

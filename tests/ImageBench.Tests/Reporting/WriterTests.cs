@@ -13,7 +13,7 @@ public class WriterTests
     {
         var html = HtmlReportWriter.Write(Report());
         Assert.DoesNotContain("<script>", html, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<moderation_blocked>", html, StringComparison.Ordinal);
     }
 
@@ -24,7 +24,8 @@ public class WriterTests
         Assert.DoesNotContain("http://", html, StringComparison.Ordinal);
         Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<link", html, StringComparison.Ordinal);
-        Assert.Contains("<img src=\"images/gpt-poster.png\" width=\"384\" alt=\"GPT Image 2 image for prompt poster\"", html, StringComparison.Ordinal);
+        // Width and height are the image's own, so the page lays it out at its true aspect ratio before it loads.
+        Assert.Contains("<img src=\"images/gpt-poster.png\" width=\"1024\" height=\"1024\" alt=\"GPT Image 2 image for prompt poster: not scored\"", html, StringComparison.Ordinal);
         Assert.Equal(10, html.Split("<img ").Length - 1); // one per successful attempt
     }
 
