@@ -98,14 +98,14 @@ public sealed class SharedRunCliTests : IDisposable
     }
 
     [Fact]
-    public async Task Ctrl_c_exits_130_and_the_report_says_the_user_stopped_it_then_resume_finishes()
+    public async Task Stopping_a_run_exits_130_and_the_report_says_the_user_stopped_it_then_resume_finishes()
     {
         var (emulator, models, outDir) = await StartAsync();
         await using var _ = emulator;
         using (var run = CliProcess.Start(RunArgs(models, outDir), Keys))
         {
             Assert.True(await Eventually.TrueAsync(() => Submissions(emulator) >= 6), run.Out + run.Err);
-            run.Interrupt();
+            run.Terminate(); // as Ctrl-C does: see CliProcess.Terminate for why not SIGINT
             var exit = await run.WaitAsync();
             Assert.True(exit == 130, $"exit {exit}\n{run.Out}\n{run.Err}");
             Assert.Contains("imagebench run --resume", run.Out, StringComparison.Ordinal);

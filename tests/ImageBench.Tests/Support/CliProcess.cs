@@ -74,10 +74,14 @@ internal sealed class CliProcess : IDisposable
         return _process.ExitCode;
     }
 
-    /// <summary>SIGINT, as Ctrl-C in a terminal sends it.</summary>
-    public void Interrupt()
+    /// <summary>
+    /// SIGTERM: what stops a process the way Ctrl-C does (both cancel the run) and, unlike SIGINT, is never ignored
+    /// by inheritance — a test run started in the background by a non-interactive shell has SIGINT ignored, and
+    /// every child it starts inherits that.
+    /// </summary>
+    public void Terminate()
     {
-        using var kill = Process.Start(new ProcessStartInfo("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
+        using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })!;
         kill.WaitForExit();
     }
 
