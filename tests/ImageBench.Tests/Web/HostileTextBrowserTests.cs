@@ -45,9 +45,12 @@ public sealed class HostileTextBrowserTests(BrowserFixture web)
         var found = await AssertInertAsync(browser);
         Assert.Contains(WebRuns.Hostile, found.Text, StringComparison.Ordinal);
         Assert.Contains(Suites.ImgOnError, found.Text, StringComparison.Ordinal);
-        // The link to the run escapes its name; following it finds the run.
-        await browser.Page.ClickAsync($"#runs tbody tr:nth-child(4) th a");
-        await browser.Page.WaitForURLAsync("**/runs/**");
+        // The link to the run escapes its name; following it finds the run. Its address is read and opened rather
+        // than clicked: the table follows the workspace over server-sent events, and a row swapped in while a
+        // click lands can swallow it on a loaded machine.
+        var href = await browser.Page.GetAttributeAsync("#runs tbody tr:nth-child(4) th a", "href");
+        await browser.Page.GotoAsync(new Uri(new Uri(browser.Page.Url), href).AbsoluteUri);
+        Assert.Contains("/runs/", browser.Page.Url, StringComparison.Ordinal);
         Assert.Equal(Suites.ImgOnError, (await browser.Page.InnerTextAsync("h1")).Split(": ", 2)[1]);
     }
 
