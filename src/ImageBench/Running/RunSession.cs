@@ -84,6 +84,8 @@ public sealed class RunSession(TimeProvider time, ICredentialSource credentials,
     /// </summary>
     private static async Task<bool> HoldsARunAsync(string outDir, CancellationToken ct)
     {
+        // An empty file is a store another `run` has just created and not yet written: that run owns the directory.
+        if (new FileInfo(Path.Combine(outDir, SqliteRunStore.FileName)).Length == 0) return true;
         await using var existing = await SqliteRunStore.OpenAsync(outDir, ct).ConfigureAwait(false);
         return await existing.LoadManifestAsync(ct).ConfigureAwait(false) is not null;
     }

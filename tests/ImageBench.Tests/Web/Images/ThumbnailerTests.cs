@@ -14,8 +14,8 @@ public sealed class ThumbnailerTests
             Assert.True(h <= Math.Min(height, Thumbnailer.Height) || h == 1);
             Assert.True(w <= Math.Min(width, Thumbnailer.MaxWidth) || w == 1);
             Assert.True(w == width && h == height || h == Thumbnailer.Height || w == Thumbnailer.MaxWidth || w == 1 || h == 1);
-            // Rounding moves each side by at most half a pixel.
-            Assert.InRange(w * (double)height - h * (double)width, -(width + height) / 2.0 - 1, (width + height) / 2.0 + 1);
+            // Rounding moves each side by at most half a pixel; a side floored to one pixel (a 5×7919 sliver) cannot keep the ratio.
+            if (w > 1 && h > 1) Assert.InRange(w * (double)height - h * (double)width, -(width + height) / 2.0 - 1, (width + height) / 2.0 + 1);
         });
 
     [Theory]
