@@ -36,8 +36,10 @@ public sealed class LiveProgressBrowserTests : IAsyncLifetime
             """);
         // The Runs page of the empty workspace, open before the run exists: the run appears on it and turns finished.
         await using var runs = await BrowserPage.OpenAsync(browserApp, _server.Address, 1400, 900);
+        // ×0.4 keeps GPT Image 2's calls in flight for ~20 s: the ledger says "finished" the moment the run ends,
+        // so a faster run could be over before the run page opens.
         using var cli = CliProcess.Start(["run", "--suite", suite, "--model", "gpt-image-2", "--model", "flux-1.1-pro",
-            "--emulator", "--time-scale", "0.1", "--no-score", "--out", Path.Combine(_dir.Path, "live")]);
+            "--emulator", "--time-scale", "0.4", "--no-score", "--out", Path.Combine(_dir.Path, "live")]);
         await runs.Page.Locator("#runs tbody tr[data-status=running]").WaitForAsync(new() { Timeout = 90_000 });
 
         await using var browser = await BrowserPage.OpenAsync(browserApp, new Uri(_server.Address, "/runs/live"), 1400, 900);
