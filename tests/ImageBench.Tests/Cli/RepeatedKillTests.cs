@@ -17,22 +17,16 @@ public sealed class RepeatedKillTests : IDisposable
 {
     private readonly TempDir _dir = new();
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero));
-    private static readonly string[] Models = ["gpt-image-2", "flux-1.1-pro", "flux-1.1-pro@fal", "flux-1.1-pro@replicate"];
-    private static readonly Dictionary<string, string?> Keys = new()
-    {
-        ["OPENAI_API_KEY"] = "sk-test", ["BFL_API_KEY"] = "bfl-test", ["REPLICATE_API_TOKEN"] = "r8-test", ["FAL_KEY"] = "fal-test",
-    };
+    private static Dictionary<string, string?> Keys => MixedProtocolRun.Keys;
 
     [Fact]
     public async Task Ten_kills_then_resumes_lose_no_image_and_count_every_paid_call_sent_again()
     {
         await using var emulator = await EmulatorServer.StartAsync(EmulatorOptions.ArticleDefaults(0.1) with { Time = _clock });
-        var models = Path.Combine(_dir.Path, "models.yaml");
-        await File.WriteAllTextAsync(models, "models:\n" + string.Concat(Models.Select(m =>
-            $"  {m}:\n    base_url: {emulator.BaseUrl}\n    concurrency: 2\n    poll_interval_ms: 5\n")));
+        var models = await MixedProtocolRun.WriteModelsFileAsync(_dir.Path, emulator);
         var outDir = Path.Combine(_dir.Path, "run");
-        string[] first = ["run", "--suite", "suites/seed-six.yaml", "--models-file", models, .. Models.SelectMany(m => new[] { "--model", m }), "--out", outDir, "--no-score"];
-        string[] resume = ["run", "--resume", "--out", outDir, "--no-score"];
+        var first = MixedProtocolRun.RunArgs(models, outDir);
+        var resume = MixedProtocolRun.ResumeArgs(outDir);
         var random = new Random(20261202);
         var kept = new Dictionary<SlotKey, string>();
 
@@ -75,19 +69,14 @@ public sealed class RepeatedKillTests : IDisposable
         Assert.All(slots, s => Assert.Equal((SlotPhase.Done, AttemptOutcome.Ok), (s.Phase, s.Attempt!.Outcome)));
         foreach (var (key, sha) in kept) Assert.Equal(sha, slots.Single(s => s.Key == key).Attempt!.Image!.Sha256);
         // Every paid call beyond one per slot was counted on its slot as an interrupted call — none silent.
-        foreach (var (model, sent) in new[]
-                 {
-                     ("gpt-image-2", emulator.Stats.OpenAIGenerations("gpt-image-2")), ("flux-1.1-pro", emulator.Stats.BflSubmits("flux-pro-1.1")),
-                     ("flux-1.1-pro@fal", emulator.Stats.TotalSubmits("fal")), ("flux-1.1-pro@replicate", emulator.Stats.TotalSubmits("replicate")),
-                 })
+        foreach (var (model, sent) in MixedProtocolRun.PaidCalls(emulator))
         {
             var interrupted = slots.Where(s => s.Key.Model == model).Sum(s => s.Attempt!.InterruptedCalls);
             Assert.True(sent - 6 == interrupted, $"{model}: {sent} paid calls for 6 slots, {interrupted} counted as interrupted");
         }
     }
 
-    private static int Calls(EmulatorServer e) =>
-        e.Stats.OpenAIGenerations("gpt-image-2") + e.Stats.BflSubmits("flux-pro-1.1") + e.Stats.TotalSubmits("fal") + e.Stats.TotalSubmits("replicate") + e.Stats.Polls;
+    private static int Calls(EmulatorServer e) => MixedProtocolRun.PaidCalls(e).Sum(p => p.Calls) + e.Stats.Polls;
 
     private static async Task<IReadOnlyList<SlotState>> LoadSlotsAsync(string dir)
     {

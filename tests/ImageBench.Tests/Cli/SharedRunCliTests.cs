@@ -15,25 +15,15 @@ public sealed class SharedRunCliTests : IDisposable
 {
     private readonly TempDir _dir = new();
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero));
-    private static readonly Dictionary<string, string?> Keys = new()
-    {
-        ["OPENAI_API_KEY"] = "sk-test", ["BFL_API_KEY"] = "bfl-test", ["REPLICATE_API_TOKEN"] = "r8-test", ["FAL_KEY"] = "fal-test",
-    };
-
-    /// <summary>Sync (OpenAI), submit and poll (BFL), queue (fal) and a held create (Replicate's Prefer: wait).</summary>
-    private static readonly string[] Models = ["gpt-image-2", "flux-1.1-pro", "flux-1.1-pro@fal", "flux-1.1-pro@replicate"];
+    private static Dictionary<string, string?> Keys => MixedProtocolRun.Keys;
 
     private async Task<(EmulatorServer Emulator, string ModelsFile, string OutDir)> StartAsync()
     {
         var emulator = await EmulatorServer.StartAsync(EmulatorOptions.ArticleDefaults(0.1) with { Time = _clock });
-        var models = Path.Combine(_dir.Path, "models.yaml");
-        await File.WriteAllTextAsync(models, "models:\n" + string.Concat(Models.Select(m =>
-            $"  {m}:\n    base_url: {emulator.BaseUrl}\n    concurrency: 2\n    poll_interval_ms: 5\n")));
-        return (emulator, models, Path.Combine(_dir.Path, "run"));
+        return (emulator, await MixedProtocolRun.WriteModelsFileAsync(_dir.Path, emulator), Path.Combine(_dir.Path, "run"));
     }
 
-    private static string[] RunArgs(string models, string outDir) =>
-        ["run", "--suite", "suites/seed-six.yaml", "--models-file", models, .. Models.SelectMany(m => new[] { "--model", m }), "--out", outDir, "--no-score"];
+    private static string[] RunArgs(string models, string outDir) => MixedProtocolRun.RunArgs(models, outDir);
 
     private async Task AdvanceUntilExitedAsync(IReadOnlyList<CliProcess> processes)
     {
@@ -44,8 +34,7 @@ public sealed class SharedRunCliTests : IDisposable
         }
     }
 
-    private static int Submissions(EmulatorServer e) =>
-        e.Stats.OpenAIGenerations("gpt-image-2") + e.Stats.BflSubmits("flux-pro-1.1") + e.Stats.TotalSubmits("fal") + e.Stats.TotalSubmits("replicate");
+    private static int Submissions(EmulatorServer e) => MixedProtocolRun.PaidCalls(e).Sum(p => p.Calls);
 
     [Theory]
     [InlineData(2)]
@@ -59,7 +48,7 @@ public sealed class SharedRunCliTests : IDisposable
         {
             // The first process has claimed what its lanes can hold and is waiting on the fake clock.
             Assert.True(await Eventually.TrueAsync(() => Submissions(emulator) >= 6), all[0].Out + all[0].Err);
-            for (var i = 1; i < processes; i++) all.Add(CliProcess.Start(["run", "--resume", "--out", outDir, "--no-score"], Keys));
+            for (var i = 1; i < processes; i++) all.Add(CliProcess.Start(MixedProtocolRun.ResumeArgs(outDir), Keys));
             await AdvanceUntilExitedAsync(all);
 
             foreach (var p in all) Assert.True(await p.WaitAsync() == 0, p.Out + p.Err);
@@ -114,7 +103,7 @@ public sealed class SharedRunCliTests : IDisposable
         Assert.Contains("Interrupted by the user", report, StringComparison.Ordinal);
         Assert.DoesNotContain("crash", report, StringComparison.Ordinal);
 
-        using var resumed = CliProcess.Start(["run", "--resume", "--out", outDir, "--no-score"], Keys);
+        using var resumed = CliProcess.Start(MixedProtocolRun.ResumeArgs(outDir), Keys);
         await AdvanceUntilExitedAsync([resumed]);
         Assert.True(await resumed.WaitAsync() == 0, resumed.Out + resumed.Err);
         Assert.DoesNotContain("Interrupted by", await File.ReadAllTextAsync(Path.Combine(outDir, "report.md")), StringComparison.Ordinal);

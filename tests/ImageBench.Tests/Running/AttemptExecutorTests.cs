@@ -16,11 +16,7 @@ public sealed class AttemptExecutorTests : IDisposable
     private readonly TempDir _dir = new();
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
 
-    private static readonly ModelEntry Model = new()
-    {
-        Id = "m1", Provider = "openai", Upstream = "m1", BaseUrl = new Uri("https://api.example/"), KeyEnv = "K",
-        Price = new PriceTable { PerImageUsd = new Dictionary<string, decimal> { ["1K"] = 0.04m }, Source = "test", ReadOn = new DateOnly(2026, 1, 1) },
-    };
+    private static readonly ModelEntry Model = PricedModel.Of();
 
     private async Task<Attempt> Run(Func<GenerationResult> script)
     {

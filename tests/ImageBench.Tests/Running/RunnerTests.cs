@@ -18,11 +18,7 @@ public sealed class RunnerTests : IDisposable
 
     private static readonly Suite Suite = SuiteLoader.Parse("prompts:\n  - id: a\n    text: Prompt A\n  - id: b\n    text: Prompt B\n  - id: c\n    text: Prompt C\n", "s.yaml");
 
-    private static ModelEntry Model(string id = "m1", int concurrency = 1) => new()
-    {
-        Id = id, Provider = "openai", Upstream = id, BaseUrl = new Uri("https://api.example/"), KeyEnv = "K", Concurrency = concurrency,
-        Price = new PriceTable { PerImageUsd = new Dictionary<string, decimal> { ["1K"] = 0.04m }, Source = "test", ReadOn = new DateOnly(2026, 1, 1) },
-    };
+    private static ModelEntry Model(string id = "m1", int concurrency = 1) => PricedModel.Of(id, concurrency);
 
     private async Task<(RunResult, IReadOnlyList<Attempt>, List<Attempt>)> Run(ScriptedProvider provider, RunPlan plan, RunnerOptions? options = null, CancellationToken ct = default)
     {

@@ -23,11 +23,7 @@ public sealed class SharedRunTests : IDisposable
     private static readonly Suite Suite = SuiteLoader.Parse(
         "prompts:\n" + string.Concat(Enumerable.Range(0, 8).Select(i => $"  - id: p{i}\n    text: Prompt {i}\n")), "s.yaml");
 
-    private static ModelEntry Model(string id, int concurrency = 2) => new()
-    {
-        Id = id, Provider = "openai", Upstream = id, BaseUrl = new Uri($"https://{id}.example/"), KeyEnv = "K", Concurrency = concurrency,
-        Price = new PriceTable { PerImageUsd = new Dictionary<string, decimal> { ["1K"] = 0.04m }, Source = "test", ReadOn = new DateOnly(2026, 1, 1) },
-    };
+    private static ModelEntry Model(string id, int concurrency = 2) => PricedModel.Of(id, concurrency, host: $"{id}.example");
 
     /// <summary>A provider that takes two fake seconds per call, so runners interleave on the shared clock.</summary>
     private ScriptedProvider SlowProvider() => new(_clock)

@@ -154,16 +154,15 @@ public sealed partial class SqliteRunStore
     {
         await using var command = connection.CreateCommand();
         command.Transaction = tx;
-        var names = models.Select((m, i) => (Name: $"$m{i}", Model: m)).ToList();
-        if (names.Count == 0) return null;
+        var inModels = ModelFilter(command, models);
+        if (inModels is null) return null;
         command.CommandText = $"""
             SELECT model, prompt_id, repeat, phase, job_json, interrupted_calls FROM slots
-            WHERE plan_index IS NOT NULL AND model IN ({string.Join(", ", names.Select(n => n.Name))})
+            WHERE plan_index IS NOT NULL AND model IN ({inModels})
               AND (lease_until_ms IS NULL OR lease_until_ms < $now)
               AND (phase IN ('planned', 'claimed', 'sent', 'submitted') OR (phase = 'done' AND outcome = 'cancelled'))
             ORDER BY plan_index LIMIT 1;
             """;
-        foreach (var (name, model) in names) command.Parameters.AddWithValue(name, model);
         command.Parameters.AddWithValue("$now", nowMs);
         await using var reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
         if (!await reader.ReadAsync().ConfigureAwait(false)) return null;
@@ -179,15 +178,28 @@ public sealed partial class SqliteRunStore
     {
         await using var command = connection.CreateCommand();
         command.Transaction = tx;
-        var names = request.EstimateUsd.Keys.Select((m, i) => (Name: $"$m{i}", Model: m)).ToList();
+        var inModels = ModelFilter(command, request.EstimateUsd.Keys);
+        if (inModels is null) return 0;
         command.CommandText = $"""
-            SELECT count(*) FROM slots WHERE model IN ({string.Join(", ", names.Select(n => n.Name))})
+            SELECT count(*) FROM slots WHERE model IN ({inModels})
               AND phase IN {LiveClaimPhases} AND lease_until_ms >= $now AND owner <> $owner;
             """;
-        foreach (var (name, model) in names) command.Parameters.AddWithValue(name, model);
         command.Parameters.AddWithValue("$now", nowMs);
         command.Parameters.AddWithValue("$owner", request.Owner);
         return Convert.ToInt32(await command.ExecuteScalarAsync().ConfigureAwait(false), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Binds one parameter per model and returns the list for <c>model IN (…)</c>; null for no model.</summary>
+    private static string? ModelFilter(SqliteCommand command, IEnumerable<string> models)
+    {
+        var names = new List<string>();
+        foreach (var model in models)
+        {
+            var name = $"$m{names.Count}";
+            command.Parameters.AddWithValue(name, model);
+            names.Add(name);
+        }
+        return names.Count == 0 ? null : string.Join(", ", names);
     }
 
     /// <summary>Money spent by every process (done and superseded attempts) and reserved by live claims, in USD.</summary>
