@@ -86,8 +86,16 @@ public sealed class RunSession(TimeProvider time, ICredentialSource credentials,
     {
         // An empty file is a store another `run` has just created and not yet written: that run owns the directory.
         if (new FileInfo(Path.Combine(outDir, SqliteRunStore.FileName)).Length == 0) return true;
-        await using var existing = await SqliteRunStore.OpenAsync(outDir, ct).ConfigureAwait(false);
-        return await existing.LoadManifestAsync(ct).ConfigureAwait(false) is not null;
+        try
+        {
+            await using var existing = await SqliteRunStore.OpenAsync(outDir, ct).ConfigureAwait(false);
+            return await existing.LoadManifestAsync(ct).ConfigureAwait(false) is not null;
+        }
+        catch (UnusableStoreException e)
+        {
+            // Half-written by a `run` starting at this moment, or damaged: either way not a directory to start in.
+            throw new InputException($"{outDir} already holds a run whose store cannot be read now ({e.Message}); if another `run` is starting there, continue it with --resume; if not, see `imagebench doctor {outDir}`");
+        }
     }
 
     private static List<ModelEntry> ResolveModels(RunRequest request, RunManifest? prior, EmulatorBinding? emulator)
