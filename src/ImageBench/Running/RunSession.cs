@@ -52,7 +52,7 @@ public sealed class RunSession(TimeProvider time, ICredentialSource credentials,
         foreach (var model in models) { credentials.For(model); providers.For(model.Provider); }
         if (BeforeRun is not null) await BeforeRun(plan, ct).ConfigureAwait(false);
         Directory.CreateDirectory(request.OutDir);
-        await using var store = await SqliteRunStore.OpenAsync(request.OutDir, time, ct).ConfigureAwait(false);
+        await using var store = await OpenForRunAsync(request, time, ct).ConfigureAwait(false);
         var ours = prior ?? NewManifest(suite, plan, request, emulator);
         var manifest = await store.SaveOrLoadManifestAsync(ours, ct).ConfigureAwait(false);
         // Two `run`s started together on one directory: the first manifest wins, the other refuses as if it had
@@ -76,6 +76,22 @@ public sealed class RunSession(TimeProvider time, ICredentialSource credentials,
             : request.FailAbove is { } limit && report.Attempts.Count > 0 && (double)failed / report.Attempts.Count > limit ? ExitCodes.FailuresAboveThreshold
             : ExitCodes.Ok;
         return new RunSessionResult(plan, result, report, exit);
+    }
+
+    /// <summary>
+    /// A fresh run that finds the store unusable at this point raced another `run` creating it (the file exists but is
+    /// not written yet): the directory is that run's.
+    /// </summary>
+    private static async Task<SqliteRunStore> OpenForRunAsync(RunRequest request, TimeProvider time, CancellationToken ct)
+    {
+        try
+        {
+            return await SqliteRunStore.OpenAsync(request.OutDir, time, ct).ConfigureAwait(false);
+        }
+        catch (UnusableStoreException e) when (!request.Resume)
+        {
+            throw new InputException($"{request.OutDir} already holds a run whose store cannot be read now ({e.Message}); if another `run` is starting there, continue it with --resume; if not, see `imagebench doctor {request.OutDir}`");
+        }
     }
 
     /// <summary>
