@@ -17,6 +17,7 @@ public sealed class RepeatedKillTests : IDisposable
 {
     private readonly TempDir _dir = new();
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero));
+    private const int Kills = 10;
     private static Dictionary<string, string?> Keys => MixedProtocolRun.Keys;
 
     [Fact]
@@ -30,7 +31,7 @@ public sealed class RepeatedKillTests : IDisposable
         var random = new Random(20261202);
         var kept = new Dictionary<SlotKey, string>();
 
-        for (var kill = 0; kill < 10; kill++)
+        for (var kill = 0; kill < Kills; kill++)
         {
             var callsBefore = Calls(emulator);
             using var run = CliProcess.Start(kill == 0 ? first : resume, Keys);
@@ -68,12 +69,18 @@ public sealed class RepeatedKillTests : IDisposable
         Assert.Equal(24, slots.Count);
         Assert.All(slots, s => Assert.Equal((SlotPhase.Done, AttemptOutcome.Ok), (s.Phase, s.Attempt!.Outcome)));
         foreach (var (key, sha) in kept) Assert.Equal(sha, slots.Single(s => s.Key == key).Attempt!.Image!.Sha256);
-        // Every paid call beyond one per slot was counted on its slot as an interrupted call — none silent.
+        // Every paid call beyond one per slot was counted on its slot as an interrupted call — none silent. A call
+        // is marked sent before its first byte, so a kill between that commit and the bytes reaching the provider
+        // counts a call the provider never saw: the ledger cannot tell, and over-counting is the safe side. That
+        // can happen at most once per in-flight call per kill, so the over-count stays below the kills.
+        var overCounted = 0;
         foreach (var (model, sent) in MixedProtocolRun.PaidCalls(emulator))
         {
             var interrupted = slots.Where(s => s.Key.Model == model).Sum(s => s.Attempt!.InterruptedCalls);
-            Assert.True(sent - 6 == interrupted, $"{model}: {sent} paid calls for 6 slots, {interrupted} counted as interrupted");
+            Assert.True(sent - 6 <= interrupted, $"{model}: {sent} paid calls for 6 slots, only {interrupted} counted as interrupted");
+            overCounted += interrupted - (sent - 6);
         }
+        Assert.True(overCounted <= Kills, $"{overCounted} interrupted calls the provider never received, after {Kills} kills");
     }
 
     private static int Calls(EmulatorServer e) => MixedProtocolRun.PaidCalls(e).Sum(p => p.Calls) + e.Stats.Polls;
