@@ -1,10 +1,12 @@
 using ImageBench.Scoring;
+using ImageBench.Statistics;
 
 namespace ImageBench.Reporting;
 
 /// <summary>
 /// The article's verdict per capability ("GPT Image 2 wins on text accuracy; FLUX on portraits"), as a table: each
-/// model's share of the capability's checks with the counts behind it, and the model with the highest share.
+/// model's share of the capability's checks with the counts and the Wilson 95 % interval behind it, and a winner
+/// only where Fisher's exact test separates the best model from every other (<see cref="CapabilityContest"/>).
 /// </summary>
 internal static class CapabilityWinners
 {
@@ -12,33 +14,36 @@ internal static class CapabilityWinners
 
     public static ReportTable? Table(IReadOnlyList<ReportModel> models, RunScores? scores)
     {
-        var tallies = scores?.CapabilityTallies();
-        if (tallies is null || tallies.Count == 0) return null;
-        var capabilities = tallies.Values.SelectMany(t => t.Keys).Distinct(StringComparer.Ordinal)
-            .OrderBy(Capabilities.Rank).ThenBy(c => c, StringComparer.Ordinal).ToList();
-        var rows = capabilities.Select(capability =>
-        {
-            // TryGetValue, not GetValueOrDefault: a missing struct tally must stay null, not become 0 of 0.
-            var cells = models.Select(m => tallies.TryGetValue(m.Id, out var mine) && mine.TryGetValue(capability, out var t) ? t : (CheckTally?)null).ToList();
-            return (IReadOnlyList<string>)[capability, .. cells.Select(Cell), Winner(models, cells)];
-        }).ToList();
+        var contests = CapabilityContest.All(models, scores);
+        if (contests.Count == 0) return null;
+        var rows = contests.Select(contest =>
+            (IReadOnlyList<string>)[contest.Capability, .. models.Select(m => Cell(contest.TallyOf(m))), Winner(models, contest)]).ToList();
         return new ReportTable(Title, ["Capability", .. models.Select(m => m.Name), "Winner"], rows,
-            "Share of the capability's checks passed (passed of checked). Text rendering comes from OCR, style from the "
-            + "pixel-art check, and every capability the checklist judge asked about counts one check per image. The winner "
-            + "has the highest share; equal shares are a tie. With a handful of checks one image decides it: read the counts."
+            "Share of the capability's checks passed (passed of checked; Wilson 95 % interval). Text rendering comes from OCR, "
+            + "style from the pixel-art check, and every capability the checklist judge asked about counts one check per image. "
+            + "A winner is named only when Fisher's exact test separates the best share from every other model's at 5 %; "
+            + "otherwise the row says \"not distinguishable\" and lists the models the test cannot tell from the best. "
+            + "With a handful of checks per model that is the usual outcome: run more repeats to separate them."
             + JudgeLines.Usage(scores!));
     }
 
-    private static string Cell(CheckTally? t) =>
-        t is { } tally ? $"{ReportFormat.Percent(tally.Share)} ({tally.Passed} of {tally.Checked})" : "not checked";
-
-    private static string Winner(IReadOnlyList<ReportModel> models, IReadOnlyList<CheckTally?> cells)
+    /// <summary>"66.7% (2 of 3; 21–94%)": share, counts, Wilson 95 % interval in whole percent.</summary>
+    public static string Cell(CheckTally? t)
     {
-        var scored = models.Zip(cells).Where(x => x.Second is not null).Select(x => (x.First.Name, Share: x.Second!.Value.Share)).ToList();
-        if (scored.Count == 0) return "–";
-        if (scored.Count == 1) return models.Count == 1 ? scored[0].Name : $"only {scored[0].Name} checked";
-        var best = scored.Max(s => s.Share);
-        var top = scored.Where(s => s.Share == best).Select(s => s.Name).ToList();
-        return top.Count == 1 ? top[0] : $"tie ({string.Join(", ", top)})";
+        if (t is not { } tally) return "not checked";
+        var (low, high) = WilsonInterval.Of95(tally.Passed, tally.Checked)!.Value;
+        return $"{ReportFormat.Percent(tally.Share)} ({tally.Passed} of {tally.Checked}; {WholePercent(low)}–{WholePercent(high)}%)";
+    }
+
+    private static string WholePercent(double fraction) =>
+        Math.Round(fraction * 100, MidpointRounding.AwayFromZero).ToString("0", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Winner(IReadOnlyList<ReportModel> models, CapabilityContest contest)
+    {
+        if (contest.Scored.Count == 0) return "–";
+        if (contest.Scored.Count == 1) return models.Count == 1 ? contest.Scored[0].Model.Name : $"only {contest.Scored[0].Model.Name} checked";
+        return contest.Winner is { } winner
+            ? winner.Name
+            : $"not distinguishable ({string.Join(", ", contest.Level.Select(m => m.Name))})";
     }
 }

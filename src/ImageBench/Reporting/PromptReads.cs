@@ -13,7 +13,7 @@ public static class PromptReads
     public static IReadOnlyList<string> Of(string promptId, Expectations? expect, IReadOnlyList<ReportModel> models, RunScores? scores)
     {
         if (scores is null) return [];
-        var tallies = new List<(ReportModel Model, CheckTally Tally)>();
+        var tallies = new List<(ReportModel Model, CheckTally Tally, int Images)>();
         var lines = new List<string>();
         foreach (var model in models)
         {
@@ -21,8 +21,8 @@ public static class PromptReads
             var verdicts = mine.SelectMany(a => a.Results.SelectMany(Capabilities.VerdictsOf)).ToList();
             if (verdicts.Count == 0) continue;
             var tally = new CheckTally(verdicts.Count(v => v.Passed), verdicts.Count);
-            tallies.Add((model, tally));
-            lines.Add($"{model.Name}: {Describe(verdicts, mine.SelectMany(a => a.Results).ToList(), expect)}");
+            tallies.Add((model, tally, mine.Count));
+            lines.Add($"{model.Name} ({Images(mine.Count)}): {Describe(verdicts, mine.SelectMany(a => a.Results).ToList(), expect)}");
         }
         if (tallies.Count > 1) lines.Add(Winner(tallies));
         return lines;
@@ -51,16 +51,20 @@ public static class PromptReads
             .Select(t => t["text"]?.ToString())
             .OfType<string>();
 
+    /// <summary>"one image", "3 images": how much the read rests on, so one image's luck is not read as a model's habit.</summary>
+    private static string Images(int n) => n == 1 ? "one image" : $"{n} images";
+
     /// <summary>Highest share of checks passed; equal shares are a tie, not a win by ordering.</summary>
-    private static string Winner(IReadOnlyList<(ReportModel Model, CheckTally Tally)> tallies)
+    private static string Winner(IReadOnlyList<(ReportModel Model, CheckTally Tally, int Images)> tallies)
     {
         var ranked = tallies.OrderByDescending(t => t.Tally.Share).ToList();
         var top = ranked.Where(t => t.Tally.Share == ranked[0].Tally.Share).ToList();
         var shares = string.Join(" vs ", ranked.Select(t => $"{t.Tally.Passed} of {t.Tally.Checked}"));
+        var each = tallies.All(t => t.Images == 1) ? ", one image each" : "";
         return top.Count == ranked.Count
-            ? $"No winner on this prompt: every model passed the same share of its checks ({shares})."
+            ? $"No winner on this prompt: every model passed the same share of its checks ({shares}{each})."
             : top.Count > 1
-                ? $"Tie on this prompt: {string.Join(" and ", top.Select(t => t.Model.Name))} ({shares} checks passed)."
-                : $"Best on this prompt: {top[0].Model.Name} ({shares} checks passed).";
+                ? $"Tie on this prompt: {string.Join(" and ", top.Select(t => t.Model.Name))} ({shares} checks passed{each})."
+                : $"Best on this prompt: {top[0].Model.Name} ({shares} checks passed{each}).";
     }
 }

@@ -48,6 +48,7 @@ internal static class ReportTables
         };
         if (models.Any(m => m.Stats.Latency?.P99 is not null)) rows.Add(Row("p99", models, m => Duration(m.Stats.Latency?.P99)));
         rows.Add(Row("Median 95% CI", models, m => m.Stats.Latency is { } l ? $"{Duration(l.MedianCiLow)} – {Duration(l.MedianCiHigh)}" : "–"));
+        if (models.Count(m => m.Stats.Latency is not null) > 1) rows.Add(Row("Median vs fastest", models, m => MedianAgainstFastest(m, models)));
         rows.Add(Row("Mean excl. retries", models, m => Duration(m.Stats.LatencyExcludingRetries?.Mean)));
         rows.Add(Row("Server-side mean", models, m => m.Stats.ServerMs is { } s
             ? $"{Duration(s.Mean)} (n={s.N}; {string.Join(", ", m.Stats.ServerMsSources.Keys)})" : "not reported"));
@@ -58,7 +59,19 @@ internal static class ReportTables
         rows.Add(Row("Not timed (failed)", models, m => FailureSummary(m.Stats)));
         return Table("Latency", "Metric", models, rows,
             "Latency of successful attempts, first byte sent → last image byte stored, retries included. "
-            + "Failed attempts are not timed but counted in the last row.");
+            + "Failed attempts are not timed but counted in the last row. \"Median vs fastest\" compares each median's bootstrap "
+            + "95% interval with the fastest model's: overlapping intervals mean the run cannot tell the two medians apart.");
+    }
+
+    /// <summary>Whether a model's median is told apart from the fastest median: do their bootstrap intervals overlap?</summary>
+    private static string MedianAgainstFastest(ReportModel model, IReadOnlyList<ReportModel> models)
+    {
+        var fastest = models.Where(m => m.Stats.Latency is not null).MinBy(m => m.Stats.Latency!.P50)!;
+        if (model.Stats.Latency is not { } mine) return "–";
+        if (model.Id == fastest.Id) return "fastest median";
+        return MedianOverlap.Overlap(mine, fastest.Stats.Latency!)
+            ? "intervals overlap: not distinguishable at this sample size"
+            : "slower (intervals do not overlap)";
     }
 
     public static ReportTable Cost(IReadOnlyList<ReportModel> models, Scoring.RunScores? scores = null) => Table("Cost", "Metric", models,

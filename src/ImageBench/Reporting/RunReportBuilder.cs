@@ -125,7 +125,9 @@ public static class RunReportBuilder
         if (fast.Stats.Latency!.Mean <= 0) return null;
         double ratio = slow.Stats.Latency!.Mean / fast.Stats.Latency.Mean;
         return $"{fast.Name} is roughly {ReportFormat.Ratio(ratio)} faster than {slow.Name} "
-            + $"(ratio of mean latencies over {fast.Stats.Latency.N} and {slow.Stats.Latency.N} successful attempts).";
+            + $"(ratio of mean latencies over {fast.Stats.Latency.N} and {slow.Stats.Latency.N} successful attempts); "
+            + $"medians {ReportFormat.Duration(fast.Stats.Latency.P50)} and {ReportFormat.Duration(slow.Stats.Latency.P50)}: "
+            + MedianOverlap.Sentence(fast.Stats.Latency, slow.Stats.Latency) + ".";
     }
 
     public static string FailureSentence(IReadOnlyList<ReportModel> models)

@@ -22,8 +22,8 @@ public sealed class JudgeCliTests : IDisposable
         var md = await File.ReadAllTextAsync(Path.Combine(outDir, "report.md"));
         Assert.Contains("judge (emulated (imagebench-emulated-judge), 3 samples)", md, StringComparison.Ordinal);
         Assert.Contains("saw brown egg ×1 (asked 1)", md, StringComparison.Ordinal);
-        Assert.Matches(@"FLUX 1\.1 Pro: .*saw brown egg ×[34] \(asked 1\) ✗", md);
-        Assert.Contains("| counting and composition | 100.0% (1 of 1) | 0.0% (0 of 1) | GPT Image 2 |", md, StringComparison.Ordinal);
+        Assert.Matches(@"FLUX 1\.1 Pro \(one image\): .*saw brown egg ×[34] \(asked 1\) ✗", md);
+        Assert.Contains("| counting and composition | 100.0% (1 of 1; 21–100%) | 0.0% (0 of 1; 0–79%) | not distinguishable (GPT Image 2, FLUX 1.1 Pro) |", md, StringComparison.Ordinal);
         var manifest = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "results.json")))!["manifest"]!;
         Assert.Equal("emulated", (string?)manifest["parameters"]!["judge"]);
         Assert.Equal(6, File.ReadAllLines(record).Length); // 2 images × 3 samples

@@ -23,10 +23,11 @@ public sealed class CapabilityReadTests
         Assert.Equal(["Capability", "GPT Image 2", "FLUX 1.1 Pro", "Winner"], table.Headers);
         Assert.Equal([Capabilities.TextRendering, Capabilities.CountingAndComposition, Capabilities.PortraitsAndLighting, Capabilities.HandsAndAction],
             table.Rows.Select(r => r[0]));
-        Assert.Equal("100.0% (1 of 1)", table.Cell(Capabilities.TextRendering, "GPT Image 2"));
-        Assert.Equal("0.0% (0 of 1)", table.Cell(Capabilities.TextRendering, "FLUX 1.1 Pro"));
-        Assert.Equal("GPT Image 2", table.Cell(Capabilities.TextRendering, "Winner"));
-        Assert.Equal("GPT Image 2", table.Cell(Capabilities.CountingAndComposition, "Winner"));
+        Assert.Equal("100.0% (1 of 1; 21–100%)", table.Cell(Capabilities.TextRendering, "GPT Image 2"));
+        Assert.Equal("0.0% (0 of 1; 0–79%)", table.Cell(Capabilities.TextRendering, "FLUX 1.1 Pro"));
+        // 1 of 1 against 0 of 1: Fisher's exact p = 1, so no winner is named.
+        Assert.Equal("not distinguishable (GPT Image 2, FLUX 1.1 Pro)", table.Cell(Capabilities.TextRendering, "Winner"));
+        Assert.Equal("not distinguishable (GPT Image 2, FLUX 1.1 Pro)", table.Cell(Capabilities.CountingAndComposition, "Winner"));
         // FLUX timed out on the hands prompt, so only GPT's image was judged there.
         Assert.Equal("only GPT Image 2 checked", table.Cell(Capabilities.HandsAndAction, "Winner"));
         Assert.Equal("not checked", table.Cell(Capabilities.HandsAndAction, "FLUX 1.1 Pro"));
@@ -39,7 +40,7 @@ public sealed class CapabilityReadTests
             .Concat(SyntheticScores.Build().Attempts.Where(a => a.Attempt.PromptId == "flatlay" && a.Attempt.Model == SyntheticRun.Gpt)
                 .Select(a => a with { Attempt = a.Attempt with { Model = SyntheticRun.Flux } })).ToList());
         var report = RunReportBuilder.Build(SyntheticRun.Manifest(), SyntheticRun.Attempts(), SyntheticRun.Suite, SyntheticRun.Catalog, scores: scores);
-        Assert.Equal("tie (GPT Image 2, FLUX 1.1 Pro)", report.CapabilityTable!.Cell(Capabilities.CountingAndComposition, "Winner"));
+        Assert.Equal("not distinguishable (GPT Image 2, FLUX 1.1 Pro)", report.CapabilityTable!.Cell(Capabilities.CountingAndComposition, "Winner"));
         Assert.StartsWith("No winner on this prompt", report.Prompts.Single(p => p.Id == "flatlay").Read[^1]);
     }
 
@@ -48,12 +49,12 @@ public sealed class CapabilityReadTests
     {
         var report = Report();
         var poster = report.Prompts.Single(p => p.Id == "poster").Read;
-        Assert.Equal("GPT Image 2: passed text rendering", poster[0]);
-        Assert.Equal("FLUX 1.1 Pro: failed text rendering; typos EVERY → EYERY", poster[1]);
-        Assert.Equal("Best on this prompt: GPT Image 2 (1 of 1 vs 0 of 1 checks passed).", poster[2]);
+        Assert.Equal("GPT Image 2 (one image): passed text rendering", poster[0]);
+        Assert.Equal("FLUX 1.1 Pro (one image): failed text rendering; typos EVERY → EYERY", poster[1]);
+        Assert.Equal("Best on this prompt: GPT Image 2 (1 of 1 vs 0 of 1 checks passed, one image each).", poster[2]);
 
         var flatlay = report.Prompts.Single(p => p.Id == "flatlay").Read;
-        Assert.Equal("FLUX 1.1 Pro: failed counting and composition, portraits and lighting; judge saw croissant ×3 (asked 3), saw brown egg ×3 (asked 1) ✗", flatlay[1]);
+        Assert.Equal("FLUX 1.1 Pro (one image): failed counting and composition, portraits and lighting; judge saw croissant ×3 (asked 3), saw brown egg ×3 (asked 1) ✗", flatlay[1]);
         Assert.Empty(report.Prompts.Single(p => p.Id == "dewdrop").Read);
     }
 
