@@ -98,6 +98,9 @@ internal static class ReportTables
         if (scores is not null)
             note += " An acceptable image passed every automatic check of its prompt; per acceptable image = per image ÷ pass rate, "
                 + "time = mean latency × expected attempts (1 ÷ pass rate).";
+        if (scores?.NeedsALook() is int look and > 0)
+            note += $" {look} {(look == 1 ? "check needs" : "checks need")} a look (the automatic verdict is uncertain): "
+                + "not counted as failures and left out of pass rates and capability shares.";
         return note;
     }
 

@@ -37,6 +37,10 @@ public sealed class RunScores(IReadOnlyList<AttemptScores> attempts)
         return perPrompt.Count == 0 ? null : (perPrompt.Average(), perPrompt.Count);
     }
 
+    /// <summary>Checks of a model's images (all models when null) left out of pass rates because they need a look.</summary>
+    public int NeedsALook(string? model = null) =>
+        Attempts.Where(a => model is null || a.Attempt.Model == model).Sum(a => a.Results.Count(r => r.NeedsALook));
+
     /// <summary>Share of a model's checked images that passed every check; null when none was checked.</summary>
     public double? PassRate(string model)
     {

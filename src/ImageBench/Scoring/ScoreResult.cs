@@ -12,6 +12,12 @@ namespace ImageBench.Scoring;
 /// <param name="Passed">True/false when the scorer checks an expectation; null for pure measurements.</param>
 public sealed record ScoreResult(string Scorer, string Version, IReadOnlyDictionary<string, double> Metrics, JsonObject Details, bool? Passed, string? Error = null)
 {
+    /// <summary>Details key set when a check has no automatic verdict because it is uncertain (Passed is null).</summary>
+    public const string NeedsALookKey = "needs_a_look";
+
+    /// <summary>The check ran but its verdict is uncertain: not a failure, left out of pass rates, for a person to decide.</summary>
+    public bool NeedsALook => Error is null && Passed is null && Details[NeedsALookKey] is JsonValue v && v.TryGetValue<bool>(out var yes) && yes;
+
     public static ScoreResult Failed(string scorer, string version, string error) =>
         new(scorer, version, new Dictionary<string, double>(), [], null, error);
 }

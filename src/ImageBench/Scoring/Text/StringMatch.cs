@@ -8,7 +8,7 @@ namespace ImageBench.Scoring.Text;
 /// <param name="Score">1 − min(1, CER).</param>
 /// <param name="Confidence">Mean word confidence (0–100) of the best candidate.</param>
 /// <param name="Agreement">Share of the passes that read this string at all (CER ≤ 0.5) whose own best reading equals the best.</param>
-/// <param name="Uncertain">True when the verdict should not be trusted: confidence &lt; 60, passes disagree (no strict majority of the passes that read the string read the best text), or engines disagree (<see cref="EnginesDisagree"/>).</param>
+/// <param name="Uncertain">True when the verdict should not be trusted: confidence &lt; 60, passes disagree (no strict majority of the passes that read the string read the best text), engines disagree (<see cref="EnginesDisagree"/>), or every difference is between glyphs fonts draw alike (<see cref="GlyphConfusion"/>: l/I/1, O/0).</param>
 public sealed record StringMatch(
     string Expected,
     string? Best,

@@ -46,6 +46,8 @@ public static class StringMatcher
         bool enginesDisagree = EngineReading.Disagree(engines, ReadingCer, ConfidentAt);
         var readWords = WordsLike(target, chosen.Text);
         var alignment = WordAlignment.Align(target.Words, readWords);
+        bool onlyGlyphConfusions = alignment.Any(a => a.Op != AlignOp.Match)
+            && alignment.All(a => a.Op == AlignOp.Match || (a.Op == AlignOp.Substitute && GlyphConfusion.OnlyConfusable(a.Expected!, a.Read!)));
         return new StringMatch(
             expected, chosen.Text.Raw, chosen.Engine, chosen.Pass.Name, chosen.Box, cer, 1 - Math.Min(1, cer), exact,
             alignment.Where(a => a.Op == AlignOp.Substitute)
@@ -56,7 +58,7 @@ public static class StringMatcher
             WordsFound(target.Words, readWords),
             chosen.Confidence,
             agreement,
-            Uncertain: chosen.Confidence < ConfidentAt || PassesDisagree(reading.Count, agreement) || enginesDisagree,
+            Uncertain: chosen.Confidence < ConfidentAt || PassesDisagree(reading.Count, agreement) || enginesDisagree || onlyGlyphConfusions,
             CaseDiffers: exact && Compact(NormalizedText.StraightenPunctuation(target.Raw)) != Compact(NormalizedText.StraightenPunctuation(chosen.Text.Raw)),
             PunctuationDiffers: exact && Compact(target.Raw).ToUpperInvariant() != Compact(chosen.Text.Raw).ToUpperInvariant(),
             SpacingDiffers: exact && target.Normal != chosen.Text.Normal)

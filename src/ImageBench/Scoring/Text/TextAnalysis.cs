@@ -17,6 +17,12 @@ public sealed record TextAnalysis(
 
     public double MeanStringScore => Strings.Count == 0 ? 1 : Strings.Average(s => s.Score);
     public bool AllExact => Strings.All(s => s.Exact);
+
+    /// <summary>
+    /// Not every string was read exactly, but every miss is uncertain: the check has no automatic verdict and goes
+    /// to a person (a confident miss elsewhere still fails it).
+    /// </summary>
+    public bool NeedsALook => !AllExact && Strings.Where(s => !s.Exact).All(s => s.Uncertain);
     /// <summary>Expected words found in their string's best match ÷ all expected words (micro average).</summary>
     public double WordRecall => Strings.Sum(s => s.WordsExpected) is var total and > 0 ? (double)Strings.Sum(s => s.WordsFound) / total : 1;
     public int UncertainCount => Strings.Count(s => s.Uncertain);

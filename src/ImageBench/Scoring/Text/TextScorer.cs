@@ -39,8 +39,11 @@ public sealed class TextScorer : IImageScorer, IDisposable
         new(new OcrEnginePool(() => PaddleOcrEngine.Create(modelDirectory)), passes ?? PaddleOcrEngine.DefaultPasses);
 
     public string Name => "text";
-    /// <summary>2: PP-OCR joined Tesseract, glued words are re-cut before word alignment, engines disagreeing flags uncertain.</summary>
-    public string Version => "2";
+    /// <summary>
+    /// 2: PP-OCR joined Tesseract, glued words are re-cut before word alignment, engines disagreeing flags uncertain.
+    /// 3: misses that are all uncertain (incl. l/I/1, O/0 look-alikes) give no verdict but "needs a look".
+    /// </summary>
+    public string Version => "3";
 
     public bool AppliesTo(Expectations expect) => expect.Text.Any(t => !string.IsNullOrWhiteSpace(t.Value));
 
@@ -50,7 +53,9 @@ public sealed class TextScorer : IImageScorer, IDisposable
         try
         {
             var analysis = Analyze(image, expected, ct);
-            return new ScoreResult(Name, Version, analysis.Metrics(), analysis.Details(), analysis.AllExact);
+            var details = analysis.Details();
+            if (analysis.NeedsALook) details[ScoreResult.NeedsALookKey] = true;
+            return new ScoreResult(Name, Version, analysis.Metrics(), details, analysis.AllExact ? true : analysis.NeedsALook ? null : false);
         }
         catch (OcrUnavailableException e)
         {

@@ -19,7 +19,7 @@ public sealed class TextScorerTests(TesseractScorerFixture fixture) : IClassFixt
 
         var result = scorer.Score(image, Poster, CancellationToken.None);
 
-        Assert.Equal(("text", "2", null), (result.Scorer, result.Version, result.Passed));
+        Assert.Equal(("text", "3", null), (result.Scorer, result.Version, result.Passed));
         Assert.Equal(message, result.Error);
         Assert.Empty(result.Metrics);
         var check = TextCheck.Run(CalibrationPosters.Render([Expected], PosterStyle.DarkOnLight, 300, 200), [Expected], scorer, CancellationToken.None);
