@@ -1,12 +1,24 @@
 namespace ImageBench.Scoring;
 
 /// <summary>The scores of a run's images, and what follows from them per model.</summary>
-public sealed class RunScores(IReadOnlyList<AttemptScores> attempts)
+public sealed class RunScores
 {
-    public IReadOnlyList<AttemptScores> Attempts { get; } = attempts;
+    // Reports look up one attempt's scores per image: a scan per lookup made a 10,000-image report quadratic.
+    private readonly Dictionary<(string Model, string PromptId, int Repeat), AttemptScores> bySlot;
+
+    public RunScores(IReadOnlyList<AttemptScores> attempts)
+    {
+        ArgumentNullException.ThrowIfNull(attempts);
+        Attempts = attempts;
+        bySlot = new Dictionary<(string, string, int), AttemptScores>(attempts.Count);
+        // The first one wins, as the scan this replaces did.
+        foreach (var a in attempts) bySlot.TryAdd((a.Attempt.Model, a.Attempt.PromptId, a.Attempt.Repeat), a);
+    }
+
+    public IReadOnlyList<AttemptScores> Attempts { get; }
 
     public AttemptScores? For(string model, string promptId, int repeat) =>
-        Attempts.FirstOrDefault(a => a.Attempt.Model == model && a.Attempt.PromptId == promptId && a.Attempt.Repeat == repeat);
+        bySlot.GetValueOrDefault((model, promptId, repeat));
 
     /// <summary>Model → capability → share of that capability's checks the model's images passed.</summary>
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> CapabilityScores() =>
