@@ -34,9 +34,9 @@ public static class FisherExact
         double sum = 0, total = 0;
         for (int x = lo; x <= hi; x++)
         {
-            double relative = Math.Exp(LogP(x) - observed);
+            double logP = LogP(x), relative = Math.Exp(logP - observed);
             total += relative;
-            if (LogP(x) <= threshold) sum += relative;
+            if (logP <= threshold) sum += relative;
         }
         return Math.Min(1, sum / total);
     }
