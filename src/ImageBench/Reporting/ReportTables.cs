@@ -11,7 +11,9 @@ internal static class ReportTables
         IReadOnlyList<ReportModel> models, IReadOnlyDictionary<string, ModelEntry>? catalog,
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? scores, Scoring.RunScores? runScores = null)
     {
-        var highlights = models.Select(m => CapabilityHighlights.For(m.Id, scores)).ToList();
+        // With counts the cells follow the capability table's test; shares alone can only be compared as they read.
+        var contests = CapabilityContest.All(models, runScores);
+        var highlights = models.Select(m => contests.Count > 0 ? CapabilityHighlights.For(m, contests) : CapabilityHighlights.For(m.Id, scores)).ToList();
         return Table("Dimensions", "Dimension", models,
         [
             Row("Price at 1K", models, m => PriceAt1K(catalog?.GetValueOrDefault(m.Id))),
